@@ -1,0 +1,161 @@
+package org.vmscope.model.psh;
+
+import java.util.List;
+
+import org.vmscope.model.kernel.SimKernel;
+import org.vmscope.model.map.EntryInfo;
+import org.vmscope.model.map.Mman;
+import org.vmscope.model.page.PageAllocator;
+import org.vmscope.model.page.PageRun;
+
+/**
+ * The psh {@code mem} applet's output (phoenix-rtos-utils {@code psh/mem/mem.c}, phoenix-vm.md §5.2),
+ * computed from the model instead of the {@code meminfo} syscall. Output is byte-exact, newline included.
+ */
+public final class PshMem {
+
+    private PshMem() {
+    }
+
+    /**
+     * {@code mem} without arguments:
+     * {@code (<(alloc-boot)/1024>+<boot/1024>)/<(alloc+free)/1024>KB <total-free>/<total> entries}.
+     */
+    public static String summary(SimKernel k) {
+        return summary(k.allocBytes(), k.freeBytes(), k.bootBytes(), k.entryPool().total(), k.entryPool().free());
+    }
+
+    /** The summary line from raw meminfo values (printed with {@code %d} of 32-bit unsigned fields). */
+    public static String summary(long alloc, long free, long boot, long entriesTotal, long entriesFree) {
+        return String.format("(%d+%d)/%dKB %d/%d entries%n", asInt((alloc - boot) / 1024), asInt(boot / 1024),
+                asInt((alloc + free) / 1024), asInt(entriesTotal - entriesFree), asInt(entriesTotal))
+                .replace(System.lineSeparator(), "\n");
+    }
+
+    /** {@code %d} of an {@code unsigned int}: the low 32 bits, read as signed. */
+    private static int asInt(long v) {
+        return (int) v;
+    }
+
+    /** {@code mem -p}: the page runs on one line, or {@code mem: Page view unavailable} on NOMMU. */
+    public static String pages(SimKernel k) {
+        PageAllocator p = k.pages();
+        if (p == null) {
+            return "mem: Page view unavailable\n";
+        }
+        return pages(p.runs(), p.pageShift()) + "\n";
+    }
+
+    /**
+     * The {@code mem -p} text of a run list, without the newline: between runs a physical gap of N pages
+     * prints {@code [Nx]} when N > 3, else N {@code x}; a run prints {@code [N<c>]} when longer than 3, else
+     * the marker repeated. No gap is printed before the first run.
+     */
+    public static String pages(List<PageRun> runs, int pageShift) {
+        StringBuilder sb = new StringBuilder();
+        PageRun prev = null;
+        for (PageRun r : runs) {
+            if (prev != null) {
+                // (p->addr - prev->addr) / _PAGE_SIZE - prev->count, in unsigned int
+                long n = (((r.addr() - prev.addr()) >>> pageShift) - prev.count()) & 0xffffffffL;
+                if (n > 3) {
+                    sb.append('[').append(n).append("x]");
+                } else {
+                    for (long i = 0; i < n; i++) {
+                        sb.append('x');
+                    }
+                }
+            }
+            long c = r.count() & 0xffffffffL;
+            if (c > 3) {
+                sb.append('[').append(c).append(r.marker()).append(']');
+            } else {
+                for (long i = 0; i < c; i++) {
+                    sb.append(r.marker());
+                }
+            }
+            prev = r;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code mem -m}: the entry table, header first, rows in <em>descending</em> address order. Columns:
+     * {@code start:end} as Phoenix {@code %p} (zero-padded hex, no 0x), {@code rwx} of the current prot,
+     * flags {@code C P F A} (only C and F can occur), the offset ({@code %16llx}, blank for none) and the object
+     * ({@code (anonymous)}, {@code mem}, or {@code port.id}, with {@code /(<anonsz>KB)} when it has an amap).
+     *
+     * @param pointerBytes 4 or 8: the width of {@code %p} and of the SEGMENT column
+     */
+    public static String map(List<EntryInfo> entries, int pointerBytes) {
+        StringBuilder sb = new StringBuilder();
+        int segWidth = 4 * pointerBytes + 1;
+        sb.append(String.format("%-" + segWidth + "s  PROT  FLAGS  %16s  OBJECT\n", "SEGMENT", "OFFSET"));
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            EntryInfo e = entries.get(i);
+            char[] flags = {' ', ' ', ' ', ' '};
+            if ((e.flags() & Mman.MAP_NEEDSCOPY) != 0) {
+                flags[0] = 'C';
+            }
+            if (Mman.MAP_PRIVATE != 0 && (e.flags() & Mman.MAP_PRIVATE) != 0) {
+                flags[1] = 'P';
+            }
+            if ((e.flags() & Mman.MAP_FIXED) != 0) {
+                flags[2] = 'F';
+            }
+            if ((e.flags() & Mman.MAP_ANONYMOUS) != 0) {
+                flags[3] = 'A';
+            }
+            char[] prot = {'-', '-', '-'};
+            if ((e.prot() & Mman.PROT_READ) != 0) {
+                prot[0] = 'r';
+            }
+            if ((e.prot() & Mman.PROT_WRITE) != 0) {
+                prot[1] = 'w';
+            }
+            if ((e.prot() & Mman.PROT_EXEC) != 0) {
+                prot[2] = 'x';
+            }
+            sb.append(pointer(e.vaddr(), pointerBytes)).append(':').append(pointer(e.vaddr() + e.size() - 1, pointerBytes));
+            sb.append(String.format("  %-4s  %-5s", new String(prot), new String(flags)));
+            if (e.offs() != Mman.OFFS_MAX) {
+                sb.append(String.format("  %16x", e.offs()));
+            } else {
+                sb.append(String.format("  %16s", ""));
+            }
+            switch (e.objectKind()) {
+                case EntryInfo.OBJECT_ANONYMOUS -> sb.append("  (anonymous)");
+                case EntryInfo.OBJECT_MEMORY -> sb.append("  mem");
+                default -> sb.append("  ").append(e.oidPort()).append('.').append(Long.toUnsignedString(e.oidId()));
+            }
+            if (e.objectKind() != EntryInfo.OBJECT_ANONYMOUS && e.anonsz() != -1) {
+                sb.append("/(").append(Long.divideUnsigned(e.anonsz(), 1024)).append("KB)");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Phoenix libc {@code %p}: zero-padded lower-case hex of the pointer width, without 0x. */
+    private static String pointer(long v, int pointerBytes) {
+        if (pointerBytes == 4) {
+            return String.format("%08x", v & 0xffffffffL);
+        }
+        return String.format("%016x", v);
+    }
+
+    /** {@code mem -m PID} for a pid that does not exist (printed on stderr). */
+    public static String processNotFound(long pid) {
+        return "mem: process with pid " + Long.toUnsignedString(pid & 0xffffffffL) + " not found\n";
+    }
+
+    /** {@code mem -s} on an MMU target, which has no shared maps. */
+    public static String noSharedMaps() {
+        return "mem: no shared memory maps are present\n";
+    }
+
+    /** {@code mem -m kernel}: the kernel map's entries. */
+    public static String kernelMap(SimKernel k) {
+        return map(k.kmap().info(), k.arch().pointerBytes());
+    }
+}
