@@ -1,0 +1,145 @@
+package org.vmscope.bridge.rsp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sits between a debugger and a target: listens on a loopback port, connects to the target for
+ * each debugger, and passes packets both ways unchanged (acks are handled on each hop). When the
+ * target answers a stop-producing request ({@code ?}, {@code c}, {@code s}, {@code vCont}...) with
+ * a stop reply, the {@link StopHook} runs first, with the target to itself.
+ */
+public final class RspProxy implements Closeable {
+    private static final long JOIN_MILLIS = 5000;
+
+    private final String targetHost;
+    private final int targetPort;
+    private final StopHook hook;
+    private final RspClientOptions targetOptions;
+    private final AtomicInteger hookRuns = new AtomicInteger();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicReference<Throwable> lastError = new AtomicReference<>();
+    private volatile boolean closing;
+    private volatile ProxySession session;
+    private ServerSocket listener;
+    private Thread acceptor;
+
+    /**
+     * @param targetOptions used for the connection to the target (connect and reply timeouts, limits)
+     *                      and for the client handed to the hook
+     */
+    public RspProxy(String targetHost, int targetPort, StopHook hook, RspClientOptions targetOptions) {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.hook = hook;
+        this.targetOptions = targetOptions;
+    }
+
+    public RspProxy(String targetHost, int targetPort, StopHook hook) {
+        this(targetHost, targetPort, hook, RspClientOptions.defaults());
+    }
+
+    /** Listens on 127.0.0.1 at {@code port} (0 = any free port); returns the port. */
+    public synchronized int start(int port) throws IOException {
+        if (listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        listener = new ServerSocket();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        acceptor = new Thread(this::acceptLoop, "rsp-proxy-accept-" + listener.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return listener.getLocalPort();
+    }
+
+    public int port() {
+        return listener == null ? -1 : listener.getLocalPort();
+    }
+
+    /** How many times the hook ran. */
+    public int hookRuns() {
+        return hookRuns.get();
+    }
+
+    public int sessionsServed() {
+        return sessions.get();
+    }
+
+    /** The last error of a hook or a session (a side hanging up is not an error). */
+    public Optional<Throwable> lastError() {
+        return Optional.ofNullable(lastError.get());
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            Socket debugger;
+            try {
+                debugger = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            ProxySession busy = session;
+            if (busy != null && busy.alive()) {
+                closeQuietly(debugger);
+                continue;
+            }
+            try {
+                RspStats stats = new RspStats();
+                SocketTransport t = SocketTransport.connect(targetHost, targetPort,
+                        targetOptions.connectTimeoutMillis(), stats);
+                RspConnection toTarget = new RspConnection(t, targetOptions.limits(), stats);
+                RspStats dstats = new RspStats();
+                RspConnection toDebugger = new RspConnection(new SocketTransport(debugger, dstats),
+                        targetOptions.limits(), dstats);
+                sessions.incrementAndGet();
+                ProxySession s = new ProxySession(toDebugger, toTarget, hook, targetOptions, hookRuns, lastError,
+                        () -> closing);
+                session = s;
+                s.start();
+            } catch (RspException e) {
+                lastError.set(e);
+                closeQuietly(debugger);
+            }
+        }
+    }
+
+    /** Stops listening, ends the current session (both connections) and waits for the threads. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            if (listener != null) {
+                listener.close();
+            }
+        } catch (IOException ignored) {
+            // already closed
+        }
+        ProxySession s = session;
+        if (s != null) {
+            s.close();
+            s.join(JOIN_MILLIS);
+        }
+        if (acceptor != null) {
+            try {
+                acceptor.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to release
+        }
+    }
+}
