@@ -3,17 +3,37 @@ package org.vmscope.core;
 import java.util.List;
 
 import org.vmscope.model.Arch;
+import org.vmscope.model.kernel.BootException;
+import org.vmscope.model.kernel.Machine;
+import org.vmscope.model.kernel.SimKernel;
+import org.vmscope.model.page.PageAllocator;
+import org.vmscope.model.page.PageRun;
 
-/** A simulated Phoenix-RTOS kernel booted in-process from vm-model. */
+/** A simulated Phoenix-RTOS kernel booted in-process from vm-model's standard machine for an architecture. */
 public final class SimulatedTargetSession implements TargetSession {
     private final SimulatedTargetSpec spec;
+    private final SimKernel kernel;
 
-    private SimulatedTargetSession(SimulatedTargetSpec spec) {
+    private SimulatedTargetSession(SimulatedTargetSpec spec, SimKernel kernel) {
         this.spec = spec;
+        this.kernel = kernel;
     }
 
+    /**
+     * Boots the simulated kernel.
+     *
+     * @throws IllegalArgumentException when the machine cannot boot (e.g. too little RAM), with the reason
+     */
     public static SimulatedTargetSession boot(SimulatedTargetSpec spec) {
-        return new SimulatedTargetSession(spec);
+        try {
+            return new SimulatedTargetSession(spec, SimKernel.boot(Machine.standard(spec.arch(), spec.ramBytes())));
+        } catch (BootException e) {
+            throw new IllegalArgumentException("simulated " + spec.arch().id() + " does not boot: " + e.getMessage(), e);
+        }
+    }
+
+    public SimKernel kernel() {
+        return kernel;
     }
 
     @Override
@@ -28,12 +48,13 @@ public final class SimulatedTargetSession implements TargetSession {
 
     @Override
     public List<PageRun> pageRuns() {
-        // BUILD-PIPELINE PROBE: replaced by the booted model's page map
-        return List.of(new PageRun(0, spec.ramBytes() / spec.arch().pageSize(), '.', 1));
+        PageAllocator pages = kernel.pages();
+        // NOMMU targets keep token pages with no frame addresses: there is no page map to show
+        return pages == null ? List.of() : pages.runs();
     }
 
     @Override
     public PageTotals pageTotals() {
-        return new PageTotals(spec.ramBytes(), spec.ramBytes(), spec.arch().pageSize());
+        return new PageTotals(kernel.allocBytes() + kernel.freeBytes(), kernel.freeBytes(), spec.arch().pageSize());
     }
 }

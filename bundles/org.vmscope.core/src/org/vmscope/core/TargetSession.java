@@ -2,6 +2,8 @@ package org.vmscope.core;
 
 import java.util.List;
 
+import org.vmscope.model.page.PageRun;
+
 import org.vmscope.model.Arch;
 
 /**

@@ -8,7 +8,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.vmscope.core.PageRun;
+import org.vmscope.model.page.PageRun;
 import org.vmscope.ui.internal.PageMarkers;
 
 /** A horizontal strip of physical memory, each run drawn in its owner's colour, proportional to its size. */
@@ -33,7 +33,7 @@ final class FrameStrip {
     private void paint(GC gc, Rectangle area) {
         long total = 0;
         for (PageRun r : runs) {
-            total += r.pages();
+            total += r.count();
         }
         if (total == 0 || area.width <= 0) {
             return;
@@ -41,7 +41,7 @@ final class FrameStrip {
         long done = 0;
         for (PageRun r : runs) {
             int x0 = (int) (area.x + done * area.width / total);
-            done += r.pages();
+            done += r.count();
             int x1 = (int) (area.x + done * area.width / total);
             gc.setBackground(PageMarkers.colour(canvas.getDisplay(), r.marker()));
             gc.fillRectangle(x0, area.y, Math.max(1, x1 - x0), area.height);
