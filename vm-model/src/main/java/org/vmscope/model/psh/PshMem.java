@@ -93,47 +93,47 @@ public final class PshMem {
         sb.append(String.format("%-" + segWidth + "s  PROT  FLAGS  %16s  OBJECT\n", "SEGMENT", "OFFSET"));
         for (int i = entries.size() - 1; i >= 0; i--) {
             EntryInfo e = entries.get(i);
-            char[] flags = {' ', ' ', ' ', ' '};
-            if ((e.flags() & Mman.MAP_NEEDSCOPY) != 0) {
-                flags[0] = 'C';
-            }
-            if (Mman.MAP_PRIVATE != 0 && (e.flags() & Mman.MAP_PRIVATE) != 0) {
-                flags[1] = 'P';
-            }
-            if ((e.flags() & Mman.MAP_FIXED) != 0) {
-                flags[2] = 'F';
-            }
-            if ((e.flags() & Mman.MAP_ANONYMOUS) != 0) {
-                flags[3] = 'A';
-            }
-            char[] prot = {'-', '-', '-'};
-            if ((e.prot() & Mman.PROT_READ) != 0) {
-                prot[0] = 'r';
-            }
-            if ((e.prot() & Mman.PROT_WRITE) != 0) {
-                prot[1] = 'w';
-            }
-            if ((e.prot() & Mman.PROT_EXEC) != 0) {
-                prot[2] = 'x';
-            }
             sb.append(pointer(e.vaddr(), pointerBytes)).append(':').append(pointer(e.vaddr() + e.size() - 1, pointerBytes));
-            sb.append(String.format("  %-4s  %-5s", new String(prot), new String(flags)));
+            sb.append(String.format("  %-4s  %-5s", protText(e.prot()), flagsText(e.flags())));
             if (e.offs() != Mman.OFFS_MAX) {
                 sb.append(String.format("  %16x", e.offs()));
             } else {
                 sb.append(String.format("  %16s", ""));
             }
-            switch (e.objectKind()) {
-                case EntryInfo.OBJECT_ANONYMOUS -> sb.append("  (anonymous)");
-                case EntryInfo.OBJECT_MEMORY -> sb.append("  mem");
-                default -> sb.append("  ").append(e.oidPort()).append('.').append(Long.toUnsignedString(e.oidId()));
-            }
-            if (e.objectKind() != EntryInfo.OBJECT_ANONYMOUS && e.anonsz() != -1) {
-                sb.append("/(").append(Long.divideUnsigned(e.anonsz(), 1024)).append("KB)");
-            }
+            sb.append("  ").append(objectText(e));
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** psh's OBJECT column: {@code (anonymous)}, {@code mem}, or {@code port.id}, then {@code /(NKB)} of anons. */
+    public static String objectText(EntryInfo e) {
+        String s = switch (e.objectKind()) {
+            case EntryInfo.OBJECT_ANONYMOUS -> "(anonymous)";
+            case EntryInfo.OBJECT_MEMORY -> "mem";
+            default -> e.oidPort() + "." + Long.toUnsignedString(e.oidId());
+        };
+        if (e.objectKind() != EntryInfo.OBJECT_ANONYMOUS && e.anonsz() != -1) {
+            s += "/(" + Long.divideUnsigned(e.anonsz(), 1024) + "KB)";
+        }
+        return s;
+    }
+
+    /** psh's PROT column: {@code rwx} with {@code -} for a missing right. */
+    public static String protText(int prot) {
+        return new String(new char[] {
+            (prot & Mman.PROT_READ) != 0 ? 'r' : '-',
+            (prot & Mman.PROT_WRITE) != 0 ? 'w' : '-',
+            (prot & Mman.PROT_EXEC) != 0 ? 'x' : '-' });
+    }
+
+    /** psh's FLAGS column: C (needs copy), P (private, 0 on Phoenix so never set), F (fixed), A (anonymous). */
+    public static String flagsText(int flags) {
+        return new String(new char[] {
+            (flags & Mman.MAP_NEEDSCOPY) != 0 ? 'C' : ' ',
+            Mman.MAP_PRIVATE != 0 && (flags & Mman.MAP_PRIVATE) != 0 ? 'P' : ' ',
+            (flags & Mman.MAP_FIXED) != 0 ? 'F' : ' ',
+            (flags & Mman.MAP_ANONYMOUS) != 0 ? 'A' : ' ' });
     }
 
     /** Phoenix libc {@code %p}: zero-padded lower-case hex of the pointer width, without 0x. */
