@@ -6,6 +6,7 @@ import org.vmscope.model.Arch;
 import org.vmscope.model.kernel.BootException;
 import org.vmscope.model.kernel.Machine;
 import org.vmscope.model.kernel.SimKernel;
+import org.vmscope.model.map.VmMap;
 import org.vmscope.model.page.PageAllocator;
 import org.vmscope.model.page.PageRun;
 
@@ -51,6 +52,17 @@ public final class SimulatedTargetSession implements TargetSession {
         PageAllocator pages = kernel.pages();
         // NOMMU targets keep token pages with no frame addresses: there is no page map to show
         return pages == null ? List.of() : pages.runs();
+    }
+
+    @Override
+    public List<AddressSpace> addressSpaces() {
+        VmMap kmap = kernel.kmap();
+        return List.of(new AddressSpace("kernel", AddressSpace.KERNEL, kmap.start(), kmap.stop(), kmap.info()));
+    }
+
+    @Override
+    public KernelHeap kernelHeap() {
+        return SimulatedHeap.read(kernel.kmalloc(), kernel.entryPool());
     }
 
     @Override

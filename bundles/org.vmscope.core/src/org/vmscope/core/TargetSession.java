@@ -22,4 +22,15 @@ public interface TargetSession {
 
     /** Page allocator totals. */
     PageTotals pageTotals();
+
+    /** The kernel map first, then each process's map by pid. */
+    List<AddressSpace> addressSpaces();
+
+    /** kmalloc classes and the entry pool. */
+    KernelHeap kernelHeap();
+
+    /** Bytes in a pointer on the target (4 or 8), for address columns. */
+    default int pointerBytes() {
+        return arch().pointerBytes();
+    }
 }

@@ -2,6 +2,9 @@ package org.vmscope.ui.internal;
 
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.eclipse.ui.IFolderLayout;
+import org.vmscope.ui.views.AddressSpacesView;
+import org.vmscope.ui.views.KernelHeapView;
 import org.vmscope.ui.views.PhysicalMemoryView;
 
 /** The vmscope perspective: the VM views around an editor area kept for scenario files. */
@@ -11,8 +14,11 @@ public class VmscopePerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editor = layout.getEditorArea();
-        layout.addView(PhysicalMemoryView.ID, IPageLayout.BOTTOM, 0.35f, editor);
+        IFolderLayout bottom = layout.createFolder("org.vmscope.ui.bottom", IPageLayout.BOTTOM, 0.35f, editor);
+        bottom.addView(PhysicalMemoryView.ID);
+        bottom.addView(AddressSpacesView.ID);
+        bottom.addView(KernelHeapView.ID);
         layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editor);
-        layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.RIGHT, 0.72f, PhysicalMemoryView.ID);
+        layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.RIGHT, 0.72f, "org.vmscope.ui.bottom");
     }
 }

@@ -1,0 +1,48 @@
+package org.vmscope.ui.views;
+
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewer;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.viewers.ViewerColumn;
+import org.eclipse.swt.SWT;
+
+/** Adds text columns to table and tree viewers from a function of the row. */
+final class Columns {
+
+    private Columns() {
+    }
+
+    /** A column whose rows of type {@code T} show {@code text}; other rows show nothing. */
+    static <T> void add(ColumnViewer viewer, Class<T> type, String title, int width, Function<T, String> text) {
+        ViewerColumn c;
+        if (viewer instanceof TableViewer t) {
+            TableViewerColumn col = new TableViewerColumn(t, SWT.LEFT);
+            col.getColumn().setText(title);
+            col.getColumn().setWidth(width);
+            c = col;
+        } else if (viewer instanceof TreeViewer t) {
+            TreeViewerColumn col = new TreeViewerColumn(t, SWT.LEFT);
+            col.getColumn().setText(title);
+            col.getColumn().setWidth(width);
+            c = col;
+        } else {
+            throw new IllegalArgumentException("columns need a table or tree viewer");
+        }
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return type.isInstance(element) ? text.apply(type.cast(element)) : "";
+            }
+        });
+    }
+
+    /** An address as psh prints it: zero-padded to the target's pointer width. */
+    static String address(long a, int pointerBytes) {
+        return pointerBytes == 4 ? String.format("0x%08x", a & 0xffffffffL) : String.format("0x%016x", a);
+    }
+}

@@ -1,0 +1,118 @@
+package org.vmscope.ui.views;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.vmscope.core.KernelHeap;
+import org.vmscope.core.TargetSession;
+
+/**
+ * kmalloc's size classes (zones, used and total blocks), the map-entry pool, and a heat map with one
+ * cell per zone coloured by how full it is: a row of pale cells is a fragmented class.
+ */
+public class KernelHeapView extends SessionView {
+    public static final String ID = "org.vmscope.ui.views.kernelHeap";
+
+    private Label summary;
+    private Canvas heat;
+    private TableViewer classes;
+    private List<KernelHeap.SizeClass> shown = List.of();
+
+    @Override
+    protected Control create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        summary = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        heat = new Canvas(parent, SWT.DOUBLE_BUFFERED);
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(heat);
+        heat.addPaintListener(e -> paintHeat(e.gc, heat.getClientArea()));
+        classes = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        Table t = classes.getTable();
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(t);
+        classes.setContentProvider(ArrayContentProvider.getInstance());
+        Class<KernelHeap.SizeClass> c = KernelHeap.SizeClass.class;
+        Columns.add(classes, c, "Class", 60, s -> Integer.toString(s.index()));
+        Columns.add(classes, c, "Block size", 100, s -> AddressSpacesView.size(s.blockSize()));
+        Columns.add(classes, c, "Zones", 70, s -> Integer.toString(s.zones()));
+        Columns.add(classes, c, "Used blocks", 100, s -> Long.toString(s.usedBlocks()));
+        Columns.add(classes, c, "Total blocks", 100, s -> Long.toString(s.totalBlocks()));
+        Columns.add(classes, c, "Fill", 70, s -> String.format("%.0f%%", 100 * s.usedFraction()));
+        getSite().setSelectionProvider(classes);
+        return parent;
+    }
+
+    @Override
+    protected void render(TargetSession session) {
+        KernelHeap h = session.kernelHeap();
+        shown = h.classes();
+        summary.setText(String.format("%s — kmalloc %d bytes in %d classes; map entries %d/%d used", session.name(),
+                h.allocBytes(), h.classes().size(), h.entriesUsed(), h.entriesTotal()));
+        classes.setInput(h.classes());
+        heat.redraw();
+        summary.getParent().layout(true);
+    }
+
+    @Override
+    protected void renderNoTarget() {
+        summary.setText(NO_TARGET);
+    }
+
+    public Table table() {
+        return classes.getTable();
+    }
+
+    @Override
+    public void setFocus() {
+        classes.getTable().setFocus();
+    }
+
+    private void paintHeat(GC gc, Rectangle area) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        int rowHeight = Math.max(4, area.height / shown.size());
+        List<Color> made = new ArrayList<>();
+        try {
+            int y = area.y;
+            for (KernelHeap.SizeClass s : shown) {
+                int cells = Math.max(1, s.zoneList().size());
+                int w = Math.max(2, Math.min(24, area.width / cells));
+                int x = area.x;
+                for (KernelHeap.Zone z : s.zoneList()) {
+                    double fill = z.blocks() == 0 ? 0 : (double) z.used() / z.blocks();
+                    // white (empty) to deep red (full)
+                    int fade = (int) Math.round(255 * (1 - fill));
+                    Color col = new Color(gc.getDevice(), new RGB(200 + fade * 55 / 255, fade, fade));
+                    made.add(col);
+                    gc.setBackground(col);
+                    gc.fillRectangle(x, y, w - 1, rowHeight - 1);
+                    x += w;
+                    if (x >= area.x + area.width) {
+                        break;
+                    }
+                }
+                y += rowHeight;
+            }
+        } finally {
+            for (Color col : made) {
+                col.dispose();
+            }
+        }
+    }
+}

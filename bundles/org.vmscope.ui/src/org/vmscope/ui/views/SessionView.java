@@ -1,0 +1,50 @@
+package org.vmscope.ui.views;
+
+import java.util.function.Consumer;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.part.ViewPart;
+import org.vmscope.core.Sessions;
+import org.vmscope.core.TargetSession;
+
+/**
+ * A view that shows the current target session and follows it: subclasses build their controls and
+ * render a session; this class subscribes, switches to the UI thread and unsubscribes.
+ */
+abstract class SessionView extends ViewPart {
+    private Control root;
+    private final Consumer<TargetSession> listener = s -> {
+        if (root != null && !root.isDisposed()) {
+            root.getDisplay().asyncExec(() -> {
+                if (!root.isDisposed()) {
+                    render(s);
+                }
+            });
+        }
+    };
+
+    @Override
+    public final void createPartControl(Composite parent) {
+        root = create(parent);
+        Sessions.get().addListener(listener);
+        Sessions.get().current().ifPresentOrElse(this::render, this::renderNoTarget);
+    }
+
+    /** Builds the view's controls and returns the outermost one. */
+    protected abstract Control create(Composite parent);
+
+    /** Shows {@code session}; called on the UI thread. */
+    protected abstract void render(TargetSession session);
+
+    /** Shown while no target is open. */
+    protected abstract void renderNoTarget();
+
+    protected static final String NO_TARGET = "No target. Open a simulated target or connect to a GDB remote target.";
+
+    @Override
+    public void dispose() {
+        Sessions.get().removeListener(listener);
+        super.dispose();
+    }
+}
