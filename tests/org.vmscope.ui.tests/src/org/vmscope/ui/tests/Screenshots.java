@@ -20,6 +20,7 @@ final class Screenshots {
     static File save(Shell shell, String name) {
         Display display = shell.getDisplay();
         settle(display);
+        shell.update();
         Rectangle r = shell.getBounds();
         Image image = new Image(display, r.width, r.height);
         GC gc = new GC(display);
