@@ -1,0 +1,105 @@
+package org.vmscope.qemu.tests;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The builds of {@code tests/phoenix-like}: one arch, one DWARF version each. {@link #image}
+ * runs {@code make} once per JVM (into {@code target/phoenix-like}); a build whose compiler or
+ * emulator is missing skips the calling test.
+ */
+enum PhoenixLikeBuild {
+	IA32_DWARF4("ia32", 4, "qemu-system-i386", List.of("-m", "32M"), 4, "cr3"),
+	IA32_DWARF5("ia32", 5, "qemu-system-i386", List.of("-m", "32M"), 4, "cr3"),
+	RISCV64_DWARF4("riscv64", 4, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp"),
+	RISCV64_DWARF5("riscv64", 5, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp");
+
+	private static final long MAKE_TIMEOUT_SECONDS = 300;
+	private static boolean built;
+	private static String buildLog = "";
+
+	private final String arch;
+	private final int dwarf;
+	private final String qemu;
+	private final List<String> machineArgs;
+	private final int pointerBytes;
+	private final String rootField;
+
+	PhoenixLikeBuild(String arch, int dwarf, String qemu, List<String> machineArgs, int pointerBytes, String rootField) {
+		this.arch = arch;
+		this.dwarf = dwarf;
+		this.qemu = qemu;
+		this.machineArgs = machineArgs;
+		this.pointerBytes = pointerBytes;
+		this.rootField = rootField;
+	}
+
+	/** The arch= value of the begin line and the make target. */
+	String arch() { return arch; }
+
+	/** The -gdwarf-N version. */
+	int dwarf() { return dwarf; }
+
+	String qemu() { return qemu; }
+
+	List<String> machineArgs() { return machineArgs; }
+
+	int pointerBytes() { return pointerBytes; }
+
+	/** VADDR_KERNEL, which is also VADDR_USR_MAX on both archs. */
+	long vaddrKernel() { return arch.equals("ia32") ? 0xc0000000L : 0x3fc0000000L; }
+
+	/** Physical address of a kernel image VA (linear: ia32 at 0, riscv64 at 0x80000000). */
+	long kernelPhys(long va) { return arch.equals("ia32") ? va - 0xc0000000L : va - 0x3fc0000000L + 0x80000000L; }
+
+	/** The pmap_t member holding the paging root register value (cr3 on ia32, satp on riscv64). */
+	String rootField() { return rootField; }
+
+	static Path sourceDir() {
+		return GuestBuild.sourceDir().resolveSibling("phoenix-like").normalize();
+	}
+
+	static Path outputDir() {
+		return GuestBuild.outputDir().resolveSibling("phoenix-like");
+	}
+
+	/** The ELF image, built on first use; skips the calling test when it cannot be built here. */
+	Path image() {
+		synchronized (PhoenixLikeBuild.class) {
+			if (!built) {
+				built = true;
+				buildLog = runMake();
+			}
+		}
+		Path elf = outputDir().resolve("phoenix-like-" + arch + "-dwarf" + dwarf + ".elf");
+		assumeTrue(Files.isRegularFile(elf), () -> elf.getFileName() + " not built (missing compiler?):\n" + buildLog);
+		return elf;
+	}
+
+	private static String runMake() {
+		Path src = sourceDir();
+		if (!Files.isRegularFile(src.resolve("Makefile")))
+			return "no Makefile in " + src;
+		try {
+			Files.createDirectories(outputDir());
+			Path log = outputDir().resolve("make.log");
+			Process make = new ProcessBuilder(List.of("make", "-k", "-C", src.toString(), "OUT=" + outputDir(), "all"))
+					.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			if (!make.waitFor(MAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				make.destroyForcibly();
+				return "make did not finish within " + MAKE_TIMEOUT_SECONDS + " s";
+			}
+			return "make exit " + make.exitValue() + "\n" + Files.readString(log);
+		} catch (IOException e) {
+			return "cannot run make: " + e;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return "interrupted while running make";
+		}
+	}
+}
