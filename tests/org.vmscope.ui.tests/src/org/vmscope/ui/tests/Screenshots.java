@@ -19,8 +19,18 @@ final class Screenshots {
 
     static File save(Shell shell, String name) {
         Display display = shell.getDisplay();
-        settle(display);
-        shell.update();
+        // GTK paints asynchronously: let a few frames reach the X server before copying it
+        for (int i = 0; i < 10; i++) {
+            settle(display);
+            shell.update();
+            display.update();
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         Rectangle r = shell.getBounds();
         Image image = new Image(display, r.width, r.height);
         GC gc = new GC(display);
