@@ -37,9 +37,22 @@ public final class Machine {
     private final List<ProgramImage> programs;
     private final KernelLayout kernel;
     private final NommuLayout nommu;
+    private final boolean sv48;
 
     public Machine(Arch arch, List<RamBank> banks, List<MemRegion> reserved, List<MemRegion> bootAllocations,
             List<ProgramImage> programs, KernelLayout kernel, NommuLayout nommu) {
+        this(arch, banks, reserved, bootAllocations, programs, kernel, nommu, false);
+    }
+
+    /**
+     * @param sv48 riscv64 only: page the kernel in Sv48 (four levels) instead of the Sv39 the reference documents
+     */
+    public Machine(Arch arch, List<RamBank> banks, List<MemRegion> reserved, List<MemRegion> bootAllocations,
+            List<ProgramImage> programs, KernelLayout kernel, NommuLayout nommu, boolean sv48) {
+        this.sv48 = sv48;
+        if (sv48 && arch != Arch.RISCV64) {
+            throw new IllegalArgumentException("Sv48 is a riscv64 paging mode");
+        }
         this.arch = Objects.requireNonNull(arch);
         this.banks = List.copyOf(banks);
         this.reserved = List.copyOf(reserved);
@@ -76,6 +89,28 @@ public final class Machine {
 
     public List<ProgramImage> programs() {
         return programs;
+    }
+
+    /** Whether this riscv64 machine pages in Sv48 (satp.MODE 9) rather than Sv39. */
+    public boolean sv48() {
+        return sv48;
+    }
+
+    /**
+     * This riscv64 machine paged in Sv48, as real riscv64-generic-qemu builds boot: the loader needs one more
+     * static table (the new top level), taken from the kernel image's data right after the first heap page.
+     */
+    public Machine withSv48() {
+        if (arch != Arch.RISCV64) {
+            throw new IllegalArgumentException("Sv48 is a riscv64 paging mode");
+        }
+        if (sv48) {
+            return this;
+        }
+        List<MemRegion> boot = new ArrayList<>();
+        boot.add(new MemRegion("pdir3", kernel.heapPa() + arch.pageSize(), arch.pageSize(), KP));
+        boot.addAll(bootAllocations);
+        return new Machine(arch, banks, reserved, boot, programs, kernel, nommu, true);
     }
 
     /** The MMU kernel layout, or null on NOMMU. */

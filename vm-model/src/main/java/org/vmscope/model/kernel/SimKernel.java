@@ -68,7 +68,9 @@ public final class SimKernel {
      * Boots {@code machine}: {@code _pmap_init}, {@code _page_init} (discovery with heap growth,
      * {@code _page_initSizes}, kernel table preallocation, NULL page entry), {@code _map_init} (entry pool and
      * kernel segment entries) and, on MMU targets, {@code _kmalloc_init} (the first header zone). The kernel
-     * pmap is a {@link SoftPmap}; on NOMMU the kernel map spans the syspage map holding the kernel.
+     * pmap is the architecture's real one ({@code org.vmscope.model.pmap}), writing hardware tables into
+     * {@link #phys()}; a machine that does not name the loader's tables gets a {@link SoftPmap}. On NOMMU the
+     * kernel map spans the syspage map holding the kernel.
      *
      * @throws BootException when the machine has too little free memory for the kernel's own structures
      */
@@ -79,7 +81,7 @@ public final class SimKernel {
     /**
      * {@link #boot(Machine)} with the kernel pmap built by {@code kernelPmap} from what boot mapped (MMU only),
      * e.g. a hardware-format pmap writing real tables into {@link #phys()}. A null factory, or one returning
-     * null, gives a {@link SoftPmap}.
+     * null, gives the default of {@link #boot(Machine)}.
      */
     public static SimKernel boot(Machine machine, KernelPmapFactory kernelPmap) throws BootException {
         SimPhysicalMemory phys = new SimPhysicalMemory(machine.banks());
@@ -160,7 +162,7 @@ public final class SimKernel {
                 tableLog.add(new BootMappings.Table(0, f, "null-page"));
             }
             EntryPool pool = mapInit();
-            SimKernel kernel = new SimKernel(m, phys, pages, null, pool, log, bss, top, end, kernelPmap(),
+            SimKernel kernel = new SimKernel(m, phys, pages, null, pool, log, bss, top, end, kernelPmap(end),
                     k.vaddrKernel());
             kernel.addSegments();
             // _zone_init only stores pointers; _kmalloc_init creates the first header zone
@@ -265,14 +267,19 @@ public final class SimKernel {
         }
 
         /**
-         * The kernel pmap after boot: from the factory if it gives one, else a {@link SoftPmap} with the boot and
-         * preallocated tables and every page of {@link #bootMappings()} entered.
+         * The kernel pmap after boot: from the factory if it gives one, else the architecture's hardware pmap
+         * ({@link HardwarePmaps}), else a {@link SoftPmap} with the boot and preallocated tables and every page
+         * of {@link #bootMappings()} entered.
          */
-        private Pmap kernelPmap() {
+        private Pmap kernelPmap(long end) {
             BootMappings bm = bootMappings();
             Pmap custom = pmapFactory == null ? null : pmapFactory.create(phys, bm);
             if (custom != null) {
                 return custom;
+            }
+            Pmap hw = HardwarePmaps.kernel(m, phys, bm, end);
+            if (hw != null) {
+                return hw;
             }
             SoftPmap p = tables.toSoftPmap(pageSize);
             p.presetTables(0, pageSize); // the NULL page entry's tables (allocated in run())
@@ -386,6 +393,27 @@ public final class SimKernel {
         VmMap m = new VmMap(context, start, stop, pmapForRoot.apply(pdir.addr()));
         m.setPdir(kmap, pdir, v);
         return m;
+    }
+
+    /**
+     * {@code vm_mapCreate(map, VADDR_MIN + SIZE_PAGE, VADDR_USR_MAX)} for a user process (MMU only): the top-level
+     * table comes from the page allocator and the pmap is the architecture's ({@code pmap_create}, sharing the
+     * kernel part where the architecture does).
+     *
+     * @return the map, or null (ENOMEM, or a NOMMU target, which has no private maps)
+     */
+    public VmMap createUserMap() {
+        if (pages == null) {
+            return null;
+        }
+        long[] r = HardwarePmaps.userRange(arch());
+        Pmap kp = kmap.pmap();
+        return createMap(r[0], r[1], root -> HardwarePmaps.user(phys, kp, root));
+    }
+
+    /** The user address range {@code [start, stop)} of {@link #createUserMap()} (MMU targets). */
+    public long[] userRange() {
+        return HardwarePmaps.userRange(arch());
     }
 
     /** The zone allocator over the kernel map (null on NOMMU, which the model does not give kmalloc). */

@@ -33,6 +33,7 @@ public final class Kmalloc {
     private VmZone used;
     private int hdrblocks;
     private long allocsz;
+    private java.util.function.BooleanSupplier failureHook;
 
     private Kmalloc(ZoneAllocator zones, long pageSize, int pointerBytes) {
         this.zones = zones;
@@ -92,6 +93,14 @@ public final class Kmalloc {
         return ZoneLinks.remove(head, z);
     }
 
+    /**
+     * Failure injection for simulations: while {@code hook} answers true, {@link #kmalloc} returns NULL before
+     * touching any state. Asked once per request; null removes it.
+     */
+    public void setFailureHook(java.util.function.BooleanSupplier hook) {
+        this.failureHook = hook;
+    }
+
     // ------------------------------------------------------------------ alloc
 
     /**
@@ -103,6 +112,9 @@ public final class Kmalloc {
         int idx = ceilLog2(s);
         if (idx >= CLASSES || size < 0) {
             return 0;
+        }
+        if (failureHook != null && failureHook.getAsBoolean()) {
+            return 0; // injected failure: vm_kmalloc returns NULL
         }
         int err = Errno.EOK;
         if (hdrblocks == 1) {
@@ -229,6 +241,11 @@ public final class Kmalloc {
 
     public VmZone firstzone() {
         return firstzone;
+    }
+
+    /** Root of the zone tree ({@code kmalloc_common.tree}), or null; for checks and viewers. */
+    public VmZone zoneTreeRoot() {
+        return tree.root();
     }
 
     /** The zone whose blocks contain {@code p}, or null. */

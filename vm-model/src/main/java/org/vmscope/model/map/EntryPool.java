@@ -16,6 +16,7 @@ public final class EntryPool {
     private int freedCount;
     private int nextFresh;
     private int nfree;
+    private java.util.function.BooleanSupplier failureHook;
 
     public EntryPool(int total, int entrySize) {
         if (total < 0 || entrySize <= 0) {
@@ -37,12 +38,23 @@ public final class EntryPool {
         if (n <= 0 || nfree < n) {
             return null;
         }
+        if (failureHook != null && failureHook.getAsBoolean()) {
+            return null; // injected exhaustion
+        }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = freedCount > 0 ? freed[--freedCount] : nextFresh++;
         }
         nfree -= n;
         return out;
+    }
+
+    /**
+     * Failure injection for simulations: while {@code hook} answers true, {@link #alloc}/{@link #allocN} fail as
+     * on an exhausted pool. Asked once per request that could be served; null removes it.
+     */
+    public void setFailureHook(java.util.function.BooleanSupplier hook) {
+        this.failureHook = hook;
     }
 
     /** {@code map_free}: pushes the slot on the list head. */
@@ -55,6 +67,22 @@ public final class EntryPool {
         }
         freed[freedCount++] = slot;
         nfree++;
+    }
+
+    /**
+     * The free list as the kernel's {@code map_common.free} chain would link it, head first: freed slots in
+     * LIFO order, then the never-used slots in index order. A copy; for checks and viewers.
+     */
+    public int[] freeChain() {
+        int[] out = new int[nfree];
+        int n = 0;
+        for (int i = freedCount - 1; i >= 0 && n < out.length; i--) {
+            out[n++] = freed[i];
+        }
+        for (int s = nextFresh; s < total && n < out.length; s++) {
+            out[n++] = s;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** {@code map_common.ntotal}. */

@@ -39,6 +39,7 @@ public final class PageAllocator {
     private long allocsz;
     private long bootsz;
     private boolean sized;
+    private java.util.function.BooleanSupplier failureHook;
 
     /**
      * @param pageShift      log2 of SIZE_PAGE
@@ -192,8 +193,19 @@ public final class PageAllocator {
         return i < 0 ? null : new Page(this, i);
     }
 
+    /**
+     * Failure injection for simulations: while {@code hook} answers true, allocations fail as if no list could
+     * satisfy them. Asked once per allocation; null removes it.
+     */
+    public void setFailureHook(java.util.function.BooleanSupplier hook) {
+        this.failureHook = hook;
+    }
+
     /** {@link #alloc} returning the head's array index, or -1. */
     public int allocIndex(long size, int pageFlags) {
+        if (failureHook != null && failureHook.getAsBoolean()) {
+            return -1; // injected exhaustion: the kernel sees an empty buddy list
+        }
         long s = Long.compareUnsigned(size, pageSize) < 0 ? pageSize : size;
         int start = 63 - Long.numberOfLeadingZeros(s);
         if ((s & (s - 1)) != 0) {
