@@ -12,6 +12,10 @@ public final class Main {
 
     Main() {
         // commands register here as their capabilities land
+        register(new SimCommand());
+        register(new PtCommand());
+        register(new XlateCommand());
+        register(new BenchMirrorCommand());
     }
 
     void register(Command c) {
