@@ -1,72 +1,120 @@
 package org.vmscope.core;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.vmscope.model.Arch;
-import org.vmscope.model.kernel.BootException;
 import org.vmscope.model.kernel.Machine;
 import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.map.VmMap;
 import org.vmscope.model.page.PageAllocator;
 import org.vmscope.model.page.PageRun;
+import org.vmscope.model.proc.Process;
+import org.vmscope.model.proc.Processes;
+import org.vmscope.model.script.Scenario;
+import org.vmscope.model.script.ScenarioError;
+import org.vmscope.model.script.ScenarioRun;
 
-/** A simulated Phoenix-RTOS kernel booted in-process from vm-model's standard machine for an architecture. */
+/**
+ * A simulated Phoenix-RTOS kernel in-process: a machine booted by a scenario (vm-model's {@code .vmsim}
+ * language), with the processes the scenario created.
+ */
 public final class SimulatedTargetSession implements TargetSession {
-    private final SimulatedTargetSpec spec;
-    private final SimKernel kernel;
+    private final String name;
+    private final ScenarioRun run;
 
-    private SimulatedTargetSession(SimulatedTargetSpec spec, SimKernel kernel) {
-        this.spec = spec;
-        this.kernel = kernel;
+    private SimulatedTargetSession(String name, ScenarioRun run) {
+        this.name = name;
+        this.run = run;
     }
 
     /**
-     * Boots the simulated kernel.
+     * Boots a standard machine with no processes.
      *
      * @throws IllegalArgumentException when the machine cannot boot (e.g. too little RAM), with the reason
      */
     public static SimulatedTargetSession boot(SimulatedTargetSpec spec) {
-        try {
-            return new SimulatedTargetSession(spec, SimKernel.boot(Machine.standard(spec.arch(), spec.ramBytes())));
-        } catch (BootException e) {
-            throw new IllegalArgumentException("simulated " + spec.arch().id() + " does not boot: " + e.getMessage(), e);
+        return run("<boot>", "checkpoint boot", spec);
+    }
+
+    /**
+     * Runs a scenario to its end; its {@code machine} line, if any, wins over {@code spec}.
+     *
+     * @throws IllegalArgumentException for a scenario that does not parse or fails, as {@code file:line: message}
+     */
+    public static SimulatedTargetSession run(String file, String text, SimulatedTargetSpec spec) {
+        Scenario scenario = Scenario.parse(file, text);
+        if (!scenario.isValid()) {
+            throw new IllegalArgumentException(scenario.errors().get(0).toString());
         }
+        Machine machine;
+        try {
+            machine = Machine.standard(spec.arch(), spec.ramBytes());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("simulated " + spec.arch().id() + ": " + e.getMessage(), e);
+        }
+        ScenarioRun run = scenario.start(scenario.hasMachine() ? null : machine);
+        ScenarioError error = run.runToEnd();
+        if (error != null) {
+            throw new IllegalArgumentException(error.toString());
+        }
+        if (run.kernel() == null) {
+            throw new IllegalArgumentException(file + ": the scenario boots no machine");
+        }
+        SimKernel k = run.kernel();
+        String title = String.format("simulated %s, %d MiB", k.arch().id(), k.machine().ramBytes() >> 20);
+        return new SimulatedTargetSession(file.startsWith("<") ? title : title + ", " + file, run);
     }
 
     public SimKernel kernel() {
-        return kernel;
+        return run.kernel();
+    }
+
+    public Processes processes() {
+        return run.processes();
     }
 
     @Override
     public String name() {
-        return String.format("simulated %s, %d MiB", spec.arch().id(), spec.ramBytes() >> 20);
+        return name;
     }
 
     @Override
     public Arch arch() {
-        return spec.arch();
+        return kernel().arch();
     }
 
     @Override
     public List<PageRun> pageRuns() {
-        PageAllocator pages = kernel.pages();
+        PageAllocator pages = kernel().pages();
         // NOMMU targets keep token pages with no frame addresses: there is no page map to show
         return pages == null ? List.of() : pages.runs();
     }
 
     @Override
     public List<AddressSpace> addressSpaces() {
-        VmMap kmap = kernel.kmap();
-        return List.of(new AddressSpace("kernel", AddressSpace.KERNEL, kmap.start(), kmap.stop(), kmap.info()));
+        VmMap kmap = kernel().kmap();
+        List<AddressSpace> spaces = new ArrayList<>();
+        spaces.add(new AddressSpace("kernel", AddressSpace.KERNEL, kmap.start(), kmap.stop(), kmap.info()));
+        List<Process> alive = new ArrayList<>(processes().all());
+        alive.removeIf(p -> !p.alive());
+        alive.sort(Comparator.comparingInt(Process::pid));
+        for (Process p : alive) {
+            VmMap m = p.map();
+            spaces.add(new AddressSpace(p.name(), p.pid(), m.start(), m.stop(), processes().mapInfo(p)));
+        }
+        return spaces;
     }
 
     @Override
     public KernelHeap kernelHeap() {
-        return SimulatedHeap.read(kernel.kmalloc(), kernel.entryPool());
+        return SimulatedHeap.read(kernel().kmalloc(), kernel().entryPool());
     }
 
     @Override
     public PageTotals pageTotals() {
-        return new PageTotals(kernel.allocBytes() + kernel.freeBytes(), kernel.freeBytes(), spec.arch().pageSize());
+        SimKernel k = kernel();
+        return new PageTotals(k.allocBytes() + k.freeBytes(), k.freeBytes(), k.arch().pageSize());
     }
 }

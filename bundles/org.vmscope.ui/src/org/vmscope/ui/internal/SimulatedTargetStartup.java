@@ -1,5 +1,10 @@
 package org.vmscope.ui.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.IStartup;
@@ -8,23 +13,29 @@ import org.eclipse.ui.WorkbenchException;
 import org.vmscope.core.Sessions;
 import org.vmscope.core.SimulatedTargetSession;
 import org.vmscope.core.SimulatedTargetSpec;
+import org.vmscope.model.script.Examples;
 
 /**
- * Opens a simulated target when the IDE was started with {@code -Dvmscope.sim=ARCH:RAM}
- * ({@code ./vmscope ide} does this), and shows it in the vmscope perspective.
+ * Opens a simulated target when the IDE was started with {@code -Dvmscope.sim=ARCH:RAM} and/or
+ * {@code -Dvmscope.script=FILE} (or {@code example:NAME} for a shipped scenario), as {@code ./vmscope ide}
+ * does, and shows it in the vmscope perspective.
  */
 public class SimulatedTargetStartup implements IStartup {
+    private static final String EXAMPLE = "example:";
 
     @Override
     public void earlyStartup() {
-        String spec = System.getProperty("vmscope.sim");
-        if (spec == null || spec.isBlank()) {
+        String sim = System.getProperty("vmscope.sim");
+        String script = System.getProperty("vmscope.script");
+        if (isBlank(sim) && isBlank(script)) {
             return;
         }
         try {
-            Sessions.get().activate(SimulatedTargetSession.boot(SimulatedTargetSpec.parse(spec)));
-        } catch (IllegalArgumentException e) {
-            ILog.of(getClass()).log(Status.error("vmscope.sim=" + spec + ": " + e.getMessage(), e));
+            SimulatedTargetSpec spec = isBlank(sim) ? SimulatedTargetSpec.DEFAULT : SimulatedTargetSpec.parse(sim);
+            Sessions.get().activate(isBlank(script) ? SimulatedTargetSession.boot(spec)
+                    : SimulatedTargetSession.run(scriptName(script), scriptText(script), spec));
+        } catch (IllegalArgumentException | IOException e) {
+            ILog.of(getClass()).log(Status.error("vmscope: cannot open the simulated target: " + e.getMessage(), e));
             return;
         }
         PlatformUI.getWorkbench().getDisplay().asyncExec(() -> {
@@ -38,5 +49,20 @@ public class SimulatedTargetStartup implements IStartup {
                 ILog.of(getClass()).log(Status.error("cannot open the vmscope perspective", e));
             }
         });
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String scriptName(String script) {
+        return script.startsWith(EXAMPLE) ? script.substring(EXAMPLE.length()) : Path.of(script).getFileName().toString();
+    }
+
+    private static String scriptText(String script) throws IOException {
+        if (script.startsWith(EXAMPLE)) {
+            return Examples.read(script.substring(EXAMPLE.length()));
+        }
+        return Files.readString(Path.of(script), StandardCharsets.UTF_8);
     }
 }

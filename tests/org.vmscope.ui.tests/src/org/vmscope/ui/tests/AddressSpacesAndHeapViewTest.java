@@ -20,6 +20,7 @@ import org.vmscope.model.kernel.Machine;
 import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.map.EntryInfo;
 import org.vmscope.model.psh.PshMem;
+import org.vmscope.model.script.Examples;
 import org.vmscope.ui.internal.VmscopePerspective;
 import org.vmscope.ui.views.AddressSpacesView;
 import org.vmscope.ui.views.KernelHeapView;
@@ -55,6 +56,27 @@ public class AddressSpacesAndHeapViewTest {
             assertTrue(line.endsWith(row.getText(5)), "object of " + line);
         }
         Screenshots.save(view.getSite().getShell(), "address-spaces-riscv64-64M");
+    }
+
+    @Test
+    public void showsEveryProcessOfTheDemoScenario() throws Exception {
+        SimulatedTargetSession session = SimulatedTargetSession.run("ide-demo.vmsim", Examples.read("ide-demo.vmsim"),
+                SimulatedTargetSpec.DEFAULT);
+        Sessions.get().activate(session);
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        AddressSpacesView view = (AddressSpacesView) page.showView(AddressSpacesView.ID);
+        Screenshots.settle(view.getSite().getShell().getDisplay());
+
+        Tree tree = view.treeControl();
+        // the scenario spawns init and psh, and psh forks (the child keeps its name): pids 1, 2, 3
+        assertEquals(List.of("kernel", "1 init", "2 psh", "3 psh"),
+                List.of(tree.getItems()).stream().map(i -> i.getText(0)).toList());
+        var processes = session.processes();
+        for (int pid = 1; pid <= 3; pid++) {
+            String[] psh = PshMem.map(processes.mapInfo(processes.get(pid)), 4).split("\n");
+            assertEquals(psh.length - 1, tree.getItem(pid).getItemCount(), "mem -m " + pid + " rows");
+        }
+        Screenshots.save(view.getSite().getShell(), "address-spaces-ide-demo");
     }
 
     @Test

@@ -11,18 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
 import org.vmscope.model.proc.Process;
 
 /** Every shipped example runs to its end with all its expectations met, plus outcome checks per example. */
 class ExamplesTest {
-    static final String DIR = "/org/vmscope/model/script/examples/";
-
     static String read(String name) throws IOException {
-        try (InputStream in = ExamplesTest.class.getResourceAsStream(DIR + name)) {
-            assertNotNull(in, name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return Examples.read(name);
+    }
+
+    @Test
+    void everyShippedFileIsListed() throws IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/org/vmscope/model/script/examples"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(names, Examples.NAMES.stream().sorted().toList());
         }
     }
 
@@ -36,9 +39,7 @@ class ExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fork-cow.vmsim", "kmalloc-fragmentation.vmsim", "entry-pool-exhaustion.vmsim",
-        "leak-1266-fork-riscv.vmsim", "leak-371-vmem-after-child-exit.vmsim", "leak-276-message-window.vmsim",
-        "leak-369-kmalloc-oom.vmsim", "leak-510-nommu-exit.vmsim"})
+    @FieldSource("org.vmscope.model.script.Examples#NAMES")
     void exampleMeetsItsExpectations(String name) throws IOException {
         ScenarioRun r = run(name);
         assertNull(r.processes().panic());
