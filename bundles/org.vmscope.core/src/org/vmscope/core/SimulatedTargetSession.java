@@ -10,6 +10,8 @@ import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.map.VmMap;
 import org.vmscope.model.page.PageAllocator;
 import org.vmscope.model.page.PageRun;
+import org.vmscope.model.phys.PhysReader;
+import org.vmscope.model.pmap.TablePmap;
 import org.vmscope.model.proc.Process;
 import org.vmscope.model.proc.Processes;
 import org.vmscope.model.script.Scenario;
@@ -105,6 +107,25 @@ public final class SimulatedTargetSession implements TargetSession {
             spaces.add(new AddressSpace(p.name(), p.pid(), m.start(), m.stop(), processes().mapInfo(p)));
         }
         return spaces;
+    }
+
+    @Override
+    public List<PageTableSpace> pageTableSpaces() {
+        List<PageTableSpace> spaces = new ArrayList<>();
+        for (AddressSpace a : addressSpaces()) {
+            VmMap map = a.pid() == AddressSpace.KERNEL ? kernel().kmap() : processes().get((int) a.pid()).map();
+            // only pmaps that write hardware tables can be walked; software pmaps have nothing in RAM
+            if (map.pmap() instanceof TablePmap t) {
+                spaces.add(new PageTableSpace(a.pid() == AddressSpace.KERNEL ? "kernel" : a.pid() + " " + a.name(),
+                        a.pid(), t.walkRoots()));
+            }
+        }
+        return spaces;
+    }
+
+    @Override
+    public PhysReader physicalMemory() {
+        return kernel().phys();
     }
 
     @Override

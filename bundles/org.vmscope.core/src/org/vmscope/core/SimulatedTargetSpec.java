@@ -1,8 +1,7 @@
 package org.vmscope.core;
 
-import java.util.Locale;
-
 import org.vmscope.model.Arch;
+import org.vmscope.model.Sizes;
 
 /**
  * What the user asks for when opening a simulated target: {@code ARCH[:RAM]}, e.g. {@code ia32:16M},
@@ -19,27 +18,8 @@ public record SimulatedTargetSpec(Arch arch, long ramBytes) {
         return new SimulatedTargetSpec(arch, ram);
     }
 
-    /** Parses {@code 16M}, {@code 4G}, {@code 512K}, {@code 65536} (bytes). */
+    /** Parses {@code 16M}, {@code 4G}, {@code 512K}, {@code 65536} (bytes); positive only. */
     public static long parseSize(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT).replace("IB", "").replace("B", "");
-        if (t.isEmpty()) {
-            throw new IllegalArgumentException("empty size");
-        }
-        int shift = switch (t.charAt(t.length() - 1)) {
-            case 'K' -> 10;
-            case 'M' -> 20;
-            case 'G' -> 30;
-            default -> 0;
-        };
-        String digits = shift == 0 ? t : t.substring(0, t.length() - 1);
-        try {
-            long v = Long.parseLong(digits);
-            if (v <= 0 || Long.numberOfLeadingZeros(v) <= shift) {
-                throw new IllegalArgumentException("size out of range: " + text);
-            }
-            return v << shift;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a size: '" + text + "' (e.g. 16M, 4G)", e);
-        }
+        return Sizes.parsePositive(text);
     }
 }

@@ -3,6 +3,7 @@ package org.vmscope.core;
 import java.util.List;
 
 import org.vmscope.model.page.PageRun;
+import org.vmscope.model.phys.PhysReader;
 
 import org.vmscope.model.Arch;
 
@@ -25,6 +26,12 @@ public interface TargetSession {
 
     /** The kernel map first, then each process's map by pid. */
     List<AddressSpace> addressSpaces();
+
+    /** Address spaces with hardware page tables (none on non-MMU targets), kernel first. */
+    List<PageTableSpace> pageTableSpaces();
+
+    /** Physical memory to walk the page tables through (the simulator's RAM, or a live target's reader). */
+    PhysReader physicalMemory();
 
     /** kmalloc classes and the entry pool. */
     KernelHeap kernelHeap();

@@ -3,6 +3,7 @@ package org.vmscope.ui.internal;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
+import org.vmscope.model.page.PageFlags;
 
 /** psh's page markers as a legend: what each means, and the colour the views draw it in. */
 public final class PageMarkers {
@@ -10,22 +11,9 @@ public final class PageMarkers {
     private PageMarkers() {
     }
 
+    /** The marker's meaning, as the state diff also words it. */
     public static String describe(char marker) {
-        return switch (marker) {
-            case '.' -> "free";
-            case 'x' -> "hole (no page_t)";
-            case 'B' -> "boot / reserved";
-            case 'K' -> "kernel";
-            case 'Y' -> "kernel: syspage";
-            case 'C' -> "kernel: cpu";
-            case 'P' -> "kernel: page table";
-            case 'M' -> "kernel: pmap";
-            case 'S' -> "kernel: stack";
-            case 'H' -> "kernel: heap";
-            case 'A' -> "application";
-            case 'U' -> "reused (owner bits accumulated)";
-            default -> "unknown";
-        };
+        return PageFlags.markerOwner(marker);
     }
 
     /** System colours only, so nothing needs disposing. */

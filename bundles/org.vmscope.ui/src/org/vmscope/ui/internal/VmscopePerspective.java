@@ -5,6 +5,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 import org.eclipse.ui.IFolderLayout;
 import org.vmscope.ui.views.AddressSpacesView;
 import org.vmscope.ui.views.KernelHeapView;
+import org.vmscope.ui.views.PageTablesView;
 import org.vmscope.ui.views.PhysicalMemoryView;
 
 /** The vmscope perspective: the VM views around an editor area kept for scenario files. */
@@ -17,6 +18,7 @@ public class VmscopePerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("org.vmscope.ui.bottom", IPageLayout.BOTTOM, 0.35f, editor);
         bottom.addView(PhysicalMemoryView.ID);
         bottom.addView(AddressSpacesView.ID);
+        bottom.addView(PageTablesView.ID);
         bottom.addView(KernelHeapView.ID);
         layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editor);
         layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.RIGHT, 0.72f, "org.vmscope.ui.bottom");

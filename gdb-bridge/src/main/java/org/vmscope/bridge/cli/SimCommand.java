@@ -15,6 +15,7 @@ import org.vmscope.bridge.sim.SimTargetException;
 import org.vmscope.bridge.sim.SimulatedTarget;
 import org.vmscope.model.script.StepResult;
 import org.vmscope.model.Arch;
+import org.vmscope.model.Sizes;
 import org.vmscope.model.check.BootBaseline;
 import org.vmscope.model.check.Checks;
 import org.vmscope.model.check.FrameClaim;
@@ -114,20 +115,9 @@ final class SimCommand implements Command {
     }
 
     static long size(String s) throws UsageException {
-        String t = s.trim().toUpperCase(Locale.ROOT);
-        long mul = 1;
-        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
-            char c = t.charAt(t.length() - 1);
-            mul = c == 'K' ? 1L << 10 : c == 'M' ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
         try {
-            long v = t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-            if (v <= 0) {
-                throw new NumberFormatException();
-            }
-            return Math.multiplyExact(v, mul);
-        } catch (NumberFormatException | ArithmeticException e) {
+            return Sizes.parsePositive(s);
+        } catch (IllegalArgumentException e) {
             throw new UsageException("bad size '" + s + "'");
         }
     }

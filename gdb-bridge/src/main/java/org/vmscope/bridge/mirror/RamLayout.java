@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vmscope.model.Sizes;
 import org.vmscope.model.phys.RamBank;
 
 /**
@@ -126,29 +127,7 @@ public record RamLayout(List<RamBank> banks) {
      * @throws IllegalArgumentException naming the bad text
      */
     public static long parseNumber(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        long unit = 1;
-        if (!t.startsWith("0x") && !t.isEmpty()) {
-            char last = t.charAt(t.length() - 1);
-            unit = switch (last) {
-                case 'k' -> 1L << 10;
-                case 'm' -> 1L << 20;
-                case 'g' -> 1L << 30;
-                default -> 1;
-            };
-            if (unit != 1) {
-                t = t.substring(0, t.length() - 1);
-            }
-        }
-        try {
-            long v = t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
-            if (v < 0 && unit != 1 || v > Long.MAX_VALUE / unit) {
-                throw new IllegalArgumentException("number '" + text + "' is out of range");
-            }
-            return v * unit;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number");
-        }
+        return Sizes.parse(text);
     }
 
     private static long parseHex(String digits) {

@@ -56,4 +56,26 @@ public final class PageFlags {
         return String.format("0x%02x %c (owner %d, usage %d%s)", flags, marker(flags), owner(flags), usage(flags),
                 isFree(flags) ? ", free" : "");
     }
+
+    /**
+     * What a psh marker means, in a word or two: {@code free}, {@code kernel}, {@code page table}, {@code app}...;
+     * {@code x} (a physical gap psh prints between page_t entries) is {@code hole}.
+     */
+    public static String markerOwner(char marker) {
+        return switch (marker) {
+            case 'B' -> "boot";
+            case 'K' -> "kernel";
+            case 'Y' -> "syspage";
+            case 'C' -> "cpu";
+            case 'P' -> "page table";
+            case 'M' -> "pmap";
+            case 'S' -> "stack";
+            case 'H' -> "heap";
+            case 'A' -> "app";
+            case 'U' -> "unknown owner";
+            case '.' -> "free";
+            case 'x' -> "hole";
+            default -> "?";
+        };
+    }
 }

@@ -1,5 +1,7 @@
 package org.vmscope.model.script;
 
+import org.vmscope.model.Sizes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,20 +204,9 @@ final class ScenarioParser {
 
     /** A size or number: decimal or 0x hex, optional K/M/G suffix (binary multiples). */
     static long number(String s) throws ParseException {
-        String t = s.trim();
-        long mul = 1;
-        if (!t.isEmpty() && !t.startsWith("0x") && !t.startsWith("0X")) {
-            char c = Character.toUpperCase(t.charAt(t.length() - 1));
-            if (c == 'K' || c == 'M' || c == 'G') {
-                mul = c == 'K' ? 1L << 10 : c == 'M' ? 1L << 20 : 1L << 30;
-                t = t.substring(0, t.length() - 1);
-            }
-        }
         try {
-            long v = t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16)
-                    : Long.parseLong(t);
-            return Math.multiplyExact(v, mul);
-        } catch (NumberFormatException | ArithmeticException e) {
+            return Sizes.parse(s);
+        } catch (IllegalArgumentException e) {
             throw new ParseException("bad number '" + s + "'");
         }
     }

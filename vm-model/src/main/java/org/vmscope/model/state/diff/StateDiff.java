@@ -1,5 +1,7 @@
 package org.vmscope.model.state.diff;
 
+import org.vmscope.model.page.PageFlags;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,24 +35,7 @@ public final class StateDiff {
     public record PageChange(char marker, long pages, long bytes) {
         /** What the marker stands for, e.g. {@code app}, {@code page table}. */
         public String owner() {
-            return owner(marker);
-        }
-
-        static String owner(char m) {
-            return switch (m) {
-                case 'B' -> "boot";
-                case 'K' -> "kernel";
-                case 'Y' -> "syspage";
-                case 'C' -> "cpu";
-                case 'P' -> "page table";
-                case 'M' -> "pmap";
-                case 'S' -> "stack";
-                case 'H' -> "heap";
-                case 'A' -> "app";
-                case 'U' -> "unknown owner";
-                case '.' -> "free";
-                default -> "?";
-            };
+            return PageFlags.markerOwner(marker);
         }
     }
 
