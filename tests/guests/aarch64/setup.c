@@ -1,7 +1,7 @@
 /* AArch64 guest: stage 1 EL1&0, 4 KiB granule, TTBR0 only, 48-bit (T0SZ=16, walk from
  * level 0) or 39-bit (T0SZ=25, walk from level 1) VA as chosen by VA_BITS. 1 GiB and
  * 2 MiB blocks, 4 KiB pages, UXN/PXN, read-only, EL0-accessible, an alias. */
-#include "../common/report.h"
+#include "../common/paging.h"
 
 #ifndef VA_BITS
 #define VA_BITS 48
@@ -75,13 +75,7 @@ static uint64_t *root_table;
 
 static uint64_t *alloc_table(void)
 {
-	if (pool_used >= POOL_PAGES) {
-		put_str("VMSCOPE-GUEST error: page-table pool exhausted\n");
-		spin_forever();
-	}
-	uint64_t *t = pool[pool_used++];
-	memset(t, 0, SZ_4K);
-	return t;
+	return take_table(pool, POOL_PAGES, sizeof(pool[0]), &pool_used);
 }
 
 static uint64_t leaf_bits(unsigned flags)
@@ -122,17 +116,8 @@ static void set_leaf(uint64_t va, uint64_t pa, int leaf_level, uint64_t bits)
 
 static void map_one(const struct mapping *m)
 {
-	uint64_t bits = leaf_bits(m->flags);
-	if (m->size == SZ_1G && !(m->va % SZ_1G) && !(m->pa % SZ_1G)) {
-		set_leaf(m->va, m->pa, 1, bits);
-		return;
-	}
-	if (m->size == SZ_2M && !(m->va % SZ_2M) && !(m->pa % SZ_2M)) {
-		set_leaf(m->va, m->pa, 2, bits);
-		return;
-	}
-	for (uint64_t off = 0; off < m->size; off += SZ_4K)
-		set_leaf(m->va + off, m->pa + off, 3, bits);
+	static const struct leaf_levels levels = { .giga = 1, .mega = 2, .page = 3 };
+	map_sized(m, leaf_bits(m->flags), set_leaf, &levels);
 }
 
 void guest_main(void)

@@ -1,6 +1,6 @@
 /* ARMv7-A guest: short-descriptor tables, TTBCR.N=1 (TTBR0 below 2 GiB, TTBR1 above),
  * sections, a supersection, small pages, a 64 KiB large page, XN, read-only, user. */
-#include "../common/report.h"
+#include "../common/paging.h"
 
 #define SZ_4K  0x1000u
 #define SZ_64K 0x10000u
@@ -47,13 +47,7 @@ static struct mapping maps[] = {
 
 static uint32_t *alloc_l2(void)
 {
-	if (l2_used >= L2_POOL) {
-		put_str("VMSCOPE-GUEST error: L2 pool exhausted\n");
-		spin_forever();
-	}
-	uint32_t *t = l2_pool[l2_used++];
-	memset(t, 0, 1024);
-	return t;
+	return take_table(l2_pool, L2_POOL, sizeof(l2_pool[0]), &l2_used);
 }
 
 /* AP[2] and AP[1:0] from rights (SCTLR.AFE=0):

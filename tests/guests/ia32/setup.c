@@ -1,5 +1,5 @@
 /* ia32 guest: 2-level non-PAE paging with 4 KiB pages and a 4 MiB PSE page. */
-#include "../common/report.h"
+#include "../common/paging.h"
 
 #define PG_P   0x001u
 #define PG_RW  0x002u
@@ -45,13 +45,7 @@ static uint32_t *page_dir;
 
 static uint32_t *alloc_table(void)
 {
-	if (pool_used >= POOL_PAGES) {
-		put_str("VMSCOPE-GUEST error: page-table pool exhausted\n");
-		spin_forever();
-	}
-	uint32_t *t = pool[pool_used++];
-	memset(t, 0, SZ_4K);
-	return t;
+	return take_table(pool, POOL_PAGES, sizeof(pool[0]), &pool_used);
 }
 
 static uint32_t leaf_bits(unsigned flags)

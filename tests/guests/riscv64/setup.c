@@ -1,6 +1,6 @@
 /* RISC-V guest: Sv39 (SV=39) or Sv48 (SV=48) from S-mode. 4 KiB pages, 2 MiB megapages,
  * a 1 GiB gigapage, R/W/X combinations (including execute-only), U pages, an alias. */
-#include "../common/report.h"
+#include "../common/paging.h"
 
 #ifndef SV
 #define SV 39
@@ -71,13 +71,7 @@ static uint64_t *root_table;
 
 static uint64_t *alloc_table(void)
 {
-	if (pool_used >= POOL_PAGES) {
-		put_str("VMSCOPE-GUEST error: page-table pool exhausted\n");
-		spin_forever();
-	}
-	uint64_t *t = pool[pool_used++];
-	memset(t, 0, SZ_4K);
-	return t;
+	return take_table(pool, POOL_PAGES, sizeof(pool[0]), &pool_used);
 }
 
 /* A and D are preset so no access ever needs an A/D update. */
@@ -112,17 +106,8 @@ static void set_leaf(uint64_t va, uint64_t pa, int leaf_level, uint64_t bits)
 
 static void map_one(const struct mapping *m)
 {
-	uint64_t bits = leaf_bits(m->flags);
-	if (m->size == SZ_1G && !(m->va % SZ_1G) && !(m->pa % SZ_1G)) {
-		set_leaf(m->va, m->pa, 2, bits);
-		return;
-	}
-	if (m->size == SZ_2M && !(m->va % SZ_2M) && !(m->pa % SZ_2M)) {
-		set_leaf(m->va, m->pa, 1, bits);
-		return;
-	}
-	for (uint64_t off = 0; off < m->size; off += SZ_4K)
-		set_leaf(m->va + off, m->pa + off, 0, bits);
+	static const struct leaf_levels levels = { .giga = 2, .mega = 1, .page = 0 };
+	map_sized(m, leaf_bits(m->flags), set_leaf, &levels);
 }
 
 void guest_main(void)

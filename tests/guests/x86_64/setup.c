@@ -1,5 +1,5 @@
 /* x86_64 guest: 4-level long mode with 4 KiB, 2 MiB and 1 GiB pages, NX, RO, user. */
-#include "../common/report.h"
+#include "../common/paging.h"
 
 #define PG_P   0x001ull
 #define PG_RW  0x002ull
@@ -49,13 +49,7 @@ static uint64_t *pml4;
 
 static uint64_t *alloc_table(void)
 {
-	if (pool_used >= POOL_PAGES) {
-		put_str("VMSCOPE-GUEST error: page-table pool exhausted\n");
-		spin_forever();
-	}
-	uint64_t *t = pool[pool_used++];
-	memset(t, 0, SZ_4K);
-	return t;
+	return take_table(pool, POOL_PAGES, sizeof(pool[0]), &pool_used);
 }
 
 static uint64_t leaf_bits(unsigned flags)
@@ -87,17 +81,8 @@ static void set_leaf(uint64_t va, uint64_t pa, int leaf_level, uint64_t bits)
 
 static void map_one(const struct mapping *m)
 {
-	uint64_t bits = leaf_bits(m->flags);
-	if (m->size == SZ_1G && !(m->va % SZ_1G) && !(m->pa % SZ_1G)) {
-		set_leaf(m->va, m->pa, 2, bits);
-		return;
-	}
-	if (m->size == SZ_2M && !(m->va % SZ_2M) && !(m->pa % SZ_2M)) {
-		set_leaf(m->va, m->pa, 1, bits);
-		return;
-	}
-	for (uint64_t off = 0; off < m->size; off += SZ_4K)
-		set_leaf(m->va + off, m->pa + off, 0, bits);
+	static const struct leaf_levels levels = { .giga = 2, .mega = 1, .page = 0 };
+	map_sized(m, leaf_bits(m->flags), set_leaf, &levels);
 }
 
 void guest_main(void)

@@ -1,12 +1,6 @@
 package org.vmscope.qemu.tests;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds all guests once per JVM with {@code make -C tests/guests OUT=target/guests}. The
@@ -15,9 +9,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class GuestBuild {
 
-	private static final long MAKE_TIMEOUT_SECONDS = 300;
-	private static boolean built;
-	private static String buildLog = "";
+	private static final MakeOnce MAKE = new MakeOnce(sourceDir(), outputDir());
 
 	private GuestBuild() {
 	}
@@ -33,35 +25,7 @@ final class GuestBuild {
 	}
 
 	/** The image of {@code kind}; skips the calling test when it cannot be built here. */
-	static synchronized Path image(GuestKind kind) {
-		if (!built) {
-			built = true;
-			buildLog = runMake();
-		}
-		Path elf = outputDir().resolve(kind.target() + ".elf");
-		assumeTrue(Files.isRegularFile(elf), () -> "guest " + kind.target() + " not built (missing compiler?):\n" + buildLog);
-		return elf;
-	}
-
-	private static String runMake() {
-		Path src = sourceDir();
-		if (!Files.isRegularFile(src.resolve("Makefile")))
-			return "no Makefile in " + src;
-		try {
-			Files.createDirectories(outputDir());
-			Path log = outputDir().resolve("make.log");
-			Process make = new ProcessBuilder(List.of("make", "-k", "-C", src.toString(), "OUT=" + outputDir(), "all"))
-					.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			if (!make.waitFor(MAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				make.destroyForcibly();
-				return "make did not finish within " + MAKE_TIMEOUT_SECONDS + " s";
-			}
-			return "make exit " + make.exitValue() + "\n" + Files.readString(log);
-		} catch (IOException e) {
-			return "cannot run make: " + e;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return "interrupted while running make";
-		}
+	static Path image(GuestKind kind) {
+		return MAKE.artifact(kind.target() + ".elf", "guest " + kind.target());
 	}
 }

@@ -3,6 +3,7 @@ package org.vmscope.qemu.tests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,31 +59,25 @@ public final class MonitorOutput {
 	}
 
 	public static List<TlbEntry> x86Tlb(String text) {
-		List<TlbEntry> out = new ArrayList<>();
-		for (String line : text.split("\n")) {
-			Matcher m = TLB.matcher(line.strip());
-			if (m.matches())
-				out.add(new TlbEntry(hex(m.group(1)), hex(m.group(2)), m.group(3)));
-		}
-		return out;
+		return matchingLines(text, TLB, m -> new TlbEntry(hex(m.group(1)), hex(m.group(2)), m.group(3)));
 	}
 
 	public static List<X86MemRange> x86Mem(String text) {
-		List<X86MemRange> out = new ArrayList<>();
-		for (String line : text.split("\n")) {
-			Matcher m = X86_MEM.matcher(line.strip());
-			if (m.matches())
-				out.add(new X86MemRange(hex(m.group(1)), hex(m.group(2)), m.group(4).equals("u"), m.group(5).equals("w")));
-		}
-		return out;
+		return matchingLines(text, X86_MEM,
+				m -> new X86MemRange(hex(m.group(1)), hex(m.group(2)), m.group(4).equals("u"), m.group(5).equals("w")));
 	}
 
 	public static List<RiscvMemRange> riscvMem(String text) {
-		List<RiscvMemRange> out = new ArrayList<>();
+		return matchingLines(text, RISCV_MEM, m -> new RiscvMemRange(hex(m.group(1)), hex(m.group(2)), hex(m.group(3)), m.group(4)));
+	}
+
+	/** One row per line (stripped) that {@code p} matches as a whole, in order; other lines are skipped. */
+	private static <T> List<T> matchingLines(String text, Pattern p, Function<Matcher, T> row) {
+		List<T> out = new ArrayList<>();
 		for (String line : text.split("\n")) {
-			Matcher m = RISCV_MEM.matcher(line.strip());
+			Matcher m = p.matcher(line.strip());
 			if (m.matches())
-				out.add(new RiscvMemRange(hex(m.group(1)), hex(m.group(2)), hex(m.group(3)), m.group(4)));
+				out.add(row.apply(m));
 		}
 		return out;
 	}

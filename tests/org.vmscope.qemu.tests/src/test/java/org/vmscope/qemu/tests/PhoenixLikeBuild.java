@@ -1,12 +1,7 @@
 package org.vmscope.qemu.tests;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The builds of {@code tests/phoenix-like}: one arch, one DWARF version each. {@link #image}
@@ -19,9 +14,7 @@ enum PhoenixLikeBuild {
 	RISCV64_DWARF4("riscv64", 4, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp"),
 	RISCV64_DWARF5("riscv64", 5, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp");
 
-	private static final long MAKE_TIMEOUT_SECONDS = 300;
-	private static boolean built;
-	private static String buildLog = "";
+	private static final MakeOnce MAKE = new MakeOnce(sourceDir(), outputDir());
 
 	private final String arch;
 	private final int dwarf;
@@ -70,36 +63,7 @@ enum PhoenixLikeBuild {
 
 	/** The ELF image, built on first use; skips the calling test when it cannot be built here. */
 	Path image() {
-		synchronized (PhoenixLikeBuild.class) {
-			if (!built) {
-				built = true;
-				buildLog = runMake();
-			}
-		}
-		Path elf = outputDir().resolve("phoenix-like-" + arch + "-dwarf" + dwarf + ".elf");
-		assumeTrue(Files.isRegularFile(elf), () -> elf.getFileName() + " not built (missing compiler?):\n" + buildLog);
-		return elf;
-	}
-
-	private static String runMake() {
-		Path src = sourceDir();
-		if (!Files.isRegularFile(src.resolve("Makefile")))
-			return "no Makefile in " + src;
-		try {
-			Files.createDirectories(outputDir());
-			Path log = outputDir().resolve("make.log");
-			Process make = new ProcessBuilder(List.of("make", "-k", "-C", src.toString(), "OUT=" + outputDir(), "all"))
-					.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			if (!make.waitFor(MAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				make.destroyForcibly();
-				return "make did not finish within " + MAKE_TIMEOUT_SECONDS + " s";
-			}
-			return "make exit " + make.exitValue() + "\n" + Files.readString(log);
-		} catch (IOException e) {
-			return "cannot run make: " + e;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return "interrupted while running make";
-		}
+		String name = "phoenix-like-" + arch + "-dwarf" + dwarf + ".elf";
+		return MAKE.artifact(name, name);
 	}
 }
