@@ -16,6 +16,7 @@ public final class Main {
         register(new PtCommand());
         register(new XlateCommand());
         register(new BenchMirrorCommand());
+        register(new MemCommand());
     }
 
     void register(Command c) {
