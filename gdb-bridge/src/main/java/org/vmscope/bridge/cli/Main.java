@@ -54,10 +54,10 @@ public final class Main {
     private void help(PrintStream out) {
         out.println("usage: vmscope COMMAND [ARGS...]");
         out.println();
-        out.println("  ide        start the vmscope IDE on a simulated target (the launcher script does this)");
-        out.println("  test       build and run every test (the launcher script does this)");
+        out.println("  ide           start the vmscope IDE on a simulated target (the launcher script does this)");
+        out.println("  test          build and run every test (the launcher script does this)");
         for (Command c : commands.values()) {
-            out.printf("  %-10s %s%n", c.name(), c.summary());
+            out.printf("  %-13s %s%n", c.name(), c.summary());
         }
         out.println();
         out.println("vmscope help COMMAND shows a command's options.");
