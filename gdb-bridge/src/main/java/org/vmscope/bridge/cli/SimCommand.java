@@ -18,15 +18,11 @@ import org.vmscope.model.Arch;
 import org.vmscope.model.Sizes;
 import org.vmscope.model.check.BootBaseline;
 import org.vmscope.model.check.Checks;
-import org.vmscope.model.check.FrameClaim;
 import org.vmscope.model.check.Problem;
-import org.vmscope.model.check.SimStates;
 import org.vmscope.model.kernel.Machine;
 import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.map.EntryInfo;
 import org.vmscope.model.map.Mman;
-import org.vmscope.model.page.Page;
-import org.vmscope.model.proc.MessageWindow;
 import org.vmscope.model.proc.Process;
 import org.vmscope.model.proc.Processes;
 import org.vmscope.model.psh.PshMem;
@@ -55,7 +51,7 @@ final class SimCommand implements Command {
     public String usage() {
         return """
                 usage: vmscope sim --arch ARCH --ram SIZE [--script FILE] [-m PID|kernel] [-p] [-s] [--check] [--json]
-                                [--serve [HOST:]PORT]
+                                [--serve [HOST:]PORT] [--snapshot FILE]
                   --arch ARCH     ia32, armv7a, aarch64, riscv64, sparcv8leon, armv7m, armv8m
                   --ram SIZE      RAM size, e.g. 16M or 64K (Cortex-M)
                   --script FILE   scenario to run (see vm-model SCENARIOS.md); its 'machine' line wins over
@@ -68,6 +64,8 @@ final class SimCommand implements Command {
                   --serve [HOST:]PORT  after boot, serve the target to gdb (loopback unless HOST is given);
                                   gdb's stepi runs one scenario line, continue runs the rest; the state
                                   is printed when gdb kills the target or the scenario has run
+                  --snapshot FILE save the final state as a snapshot file (for vmscope diff); with --check
+                                  it holds the problems found
                 The summary line (mem) is always printed first.""";
     }
 
@@ -82,6 +80,7 @@ final class SimCommand implements Command {
         boolean check;
         boolean json;
         String serve;
+        String snapshot;
     }
 
     private static Options parse(List<String> args) throws UsageException {
@@ -98,6 +97,7 @@ final class SimCommand implements Command {
                 case "--check" -> o.check = true;
                 case "--json" -> o.json = true;
                 case "--serve" -> o.serve = arg(args, ++i, a);
+                case "--snapshot" -> o.snapshot = arg(args, ++i, a);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -183,6 +183,13 @@ final class SimCommand implements Command {
         } else {
             text(ps, o, selected, problems, out);
         }
+        if (o.snapshot != null) {
+            // keep stdout pure JSON under --json
+            int saved = SnapshotFiles.save(ps, run.history().size(), problems, o.snapshot, o.json ? err : out, err);
+            if (saved != 0) {
+                return saved;
+            }
+        }
         boolean findings = ps.panic() != null || !problems.isEmpty();
         return findings ? 1 : 0;
     }
@@ -229,22 +236,7 @@ final class SimCommand implements Command {
      * and the frames message windows hold.
      */
     private static List<Problem> check(Processes ps, BootBaseline baseline) {
-        SimStates st = SimStates.of(ps.kernel());
-        if (baseline != null) {
-            st.baseline(baseline);
-        }
-        for (Process p : ps.all()) {
-            if (p.map() != null) {
-                st.map("pid " + p.pid(), p.map());
-            }
-        }
-        long page = ps.kernel().arch().pageSize();
-        for (MessageWindow w : ps.windows()) {
-            for (Page b : w.bounce()) {
-                st.claim(FrameClaim.structure(b.addr(), page, "message " + w.id() + " bounce page"));
-            }
-        }
-        return Checks.run(st.capture());
+        return Checks.run(ps, baseline);
     }
 
     private static List<EntryInfo> entries(Processes ps, Process selected) {

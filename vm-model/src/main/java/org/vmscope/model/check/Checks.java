@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.phys.PhysReader;
+import org.vmscope.model.proc.Processes;
 
 /**
  * Runs the consistency checks. {@link #run(KernelState)} runs all of them; the per-layer entry points take
@@ -21,6 +22,18 @@ public final class Checks {
      */
     public static List<Problem> run(SimKernel k) {
         return run(SimStates.of(k).capture());
+    }
+
+    /**
+     * Every check over the kernel and the processes of {@code ps} (see {@link SimStates#of(Processes)});
+     * {@code baseline} (null for none) attributes the frames boot left allocated.
+     */
+    public static List<Problem> run(Processes ps, BootBaseline baseline) {
+        SimStates st = SimStates.of(ps);
+        if (baseline != null) {
+            st.baseline(baseline);
+        }
+        return run(st.capture());
     }
 
     /** Every check over {@code s}. */

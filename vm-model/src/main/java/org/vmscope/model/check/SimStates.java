@@ -34,6 +34,9 @@ import org.vmscope.model.pmap.PagingRoot;
 import org.vmscope.model.pmap.Pmap;
 import org.vmscope.model.pmap.TablePmap;
 import org.vmscope.model.pmap.WalkProblem;
+import org.vmscope.model.proc.MessageWindow;
+import org.vmscope.model.proc.Process;
+import org.vmscope.model.proc.Processes;
 import org.vmscope.model.zone.VmZone;
 
 /**
@@ -70,6 +73,26 @@ public final class SimStates {
     /** Starts a capture of {@code kernel}; its kernel map is always included. */
     public static SimStates of(SimKernel kernel) {
         return new SimStates(kernel);
+    }
+
+    /**
+     * Starts a capture of everything the process model holds: the kernel map, every process's own map (named
+     * {@code pid N}) and the bounce pages of open message windows, which no map records.
+     */
+    public static SimStates of(Processes ps) {
+        SimStates st = new SimStates(ps.kernel());
+        for (Process p : ps.all()) {
+            if (p.map() != null) {
+                st.map("pid " + p.pid(), p.map());
+            }
+        }
+        long page = ps.kernel().arch().pageSize();
+        for (MessageWindow w : ps.windows()) {
+            for (Page b : w.bounce()) {
+                st.claim(FrameClaim.structure(b.addr(), page, "message " + w.id() + " bounce page"));
+            }
+        }
+        return st;
     }
 
     /** Adds a live user map, named in problems as {@code map of <owner>} (e.g. owner {@code pid 3}). */
