@@ -15,8 +15,10 @@ public final class Main {
         register(new SimCommand());
         register(new PtCommand());
         register(new XlateCommand());
+        register(new ProxyCommand());
         register(new BenchMirrorCommand());
         register(new MemCommand());
+        register(new DiffCommand());
     }
 
     void register(Command c) {
@@ -56,6 +58,7 @@ public final class Main {
         out.println();
         out.println("  ide           start the vmscope IDE on a simulated target (the launcher script does this)");
         out.println("  test          build and run every test (the launcher script does this)");
+        out.println("  bench-model   JMH benchmarks of the simulated VM model (the launcher script does this)");
         for (Command c : commands.values()) {
             out.printf("  %-13s %s%n", c.name(), c.summary());
         }

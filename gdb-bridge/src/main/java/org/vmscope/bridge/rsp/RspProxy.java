@@ -72,6 +72,12 @@ public final class RspProxy implements Closeable {
         return sessions.get();
     }
 
+    /** Whether a debugger is connected through the proxy now. */
+    public boolean sessionActive() {
+        ProxySession s = session;
+        return s != null && s.alive();
+    }
+
     /** The last error of a hook or a session (a side hanging up is not an error). */
     public Optional<Throwable> lastError() {
         return Optional.ofNullable(lastError.get());
