@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.vmscope.model.Arch;
+import org.vmscope.model.check.BootBaseline;
+import org.vmscope.model.check.Checks;
+import org.vmscope.model.check.Problem;
 import org.vmscope.model.kernel.Machine;
 import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.map.VmMap;
@@ -25,10 +28,12 @@ import org.vmscope.model.script.ScenarioRun;
 public final class SimulatedTargetSession implements TargetSession {
     private final String name;
     private final ScenarioRun run;
+    private final BootBaseline baseline;
 
-    private SimulatedTargetSession(String name, ScenarioRun run) {
+    private SimulatedTargetSession(String name, ScenarioRun run, BootBaseline baseline) {
         this.name = name;
         this.run = run;
+        this.baseline = baseline;
     }
 
     /**
@@ -57,6 +62,9 @@ public final class SimulatedTargetSession implements TargetSession {
             throw new IllegalArgumentException("simulated " + spec.arch().id() + ": " + e.getMessage(), e);
         }
         ScenarioRun run = scenario.start(scenario.hasMachine() ? null : machine);
+        // the frames boot leaves allocated are remembered by no structure: without them a leak would hide
+        BootBaseline[] baseline = new BootBaseline[1];
+        run.onBoot(k -> baseline[0] = BootBaseline.capture(k));
         ScenarioError error = run.runToEnd();
         if (error != null) {
             throw new IllegalArgumentException(error.toString());
@@ -66,7 +74,7 @@ public final class SimulatedTargetSession implements TargetSession {
         }
         SimKernel k = run.kernel();
         String title = String.format("simulated %s, %d MiB", k.arch().id(), k.machine().ramBytes() >> 20);
-        return new SimulatedTargetSession(file.startsWith("<") ? title : title + ", " + file, run);
+        return new SimulatedTargetSession(file.startsWith("<") ? title : title + ", " + file, run, baseline[0]);
     }
 
     public SimKernel kernel() {
@@ -131,6 +139,20 @@ public final class SimulatedTargetSession implements TargetSession {
     @Override
     public KernelHeap kernelHeap() {
         return SimulatedHeap.read(kernel().kmalloc(), kernel().entryPool());
+    }
+
+    @Override
+    public List<Finding> problems() {
+        List<Finding> out = new ArrayList<>();
+        for (Problem p : Checks.run(processes(), baseline)) {
+            out.add(Finding.of(p));
+        }
+        return out;
+    }
+
+    @Override
+    public List<MemoryObjectInfo> memoryObjects() {
+        return SimulatedObjects.read(processes());
     }
 
     @Override

@@ -36,6 +36,12 @@ public interface TargetSession {
     /** kmalloc classes and the entry pool. */
     KernelHeap kernelHeap();
 
+    /** What the consistency checks find wrong in the VM state now, in the order they found it. */
+    List<Finding> problems();
+
+    /** The memory objects the kernel map and the live processes' maps use, each with its users. */
+    List<MemoryObjectInfo> memoryObjects();
+
     /** Bytes in a pointer on the target (4 or 8), for address columns. */
     default int pointerBytes() {
         return arch().pointerBytes();

@@ -5,8 +5,10 @@ import org.eclipse.ui.IPerspectiveFactory;
 import org.eclipse.ui.IFolderLayout;
 import org.vmscope.ui.views.AddressSpacesView;
 import org.vmscope.ui.views.KernelHeapView;
+import org.vmscope.ui.views.MemoryObjectsView;
 import org.vmscope.ui.views.PageTablesView;
 import org.vmscope.ui.views.PhysicalMemoryView;
+import org.vmscope.ui.views.ProblemsView;
 
 /** The vmscope perspective: the VM views around an editor area kept for scenario files. */
 public class VmscopePerspective implements IPerspectiveFactory {
@@ -20,6 +22,8 @@ public class VmscopePerspective implements IPerspectiveFactory {
         bottom.addView(AddressSpacesView.ID);
         bottom.addView(PageTablesView.ID);
         bottom.addView(KernelHeapView.ID);
+        bottom.addView(MemoryObjectsView.ID);
+        bottom.addView(ProblemsView.ID);
         layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editor);
         layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.RIGHT, 0.72f, "org.vmscope.ui.bottom");
     }

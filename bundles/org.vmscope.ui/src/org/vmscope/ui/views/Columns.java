@@ -10,6 +10,7 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.viewers.ViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 
 /** Adds text columns to table and tree viewers from a function of the row. */
 final class Columns {
@@ -19,6 +20,12 @@ final class Columns {
 
     /** A column whose rows of type {@code T} show {@code text}; other rows show nothing. */
     static <T> void add(ColumnViewer viewer, Class<T> type, String title, int width, Function<T, String> text) {
+        add(viewer, type, title, width, text, null);
+    }
+
+    /** As {@link #add(ColumnViewer, Class, String, int, Function)}, with an icon from {@code image} (may be null). */
+    static <T> void add(ColumnViewer viewer, Class<T> type, String title, int width, Function<T, String> text,
+            Function<T, Image> image) {
         ViewerColumn c;
         if (viewer instanceof TableViewer t) {
             TableViewerColumn col = new TableViewerColumn(t, SWT.LEFT);
@@ -37,6 +44,11 @@ final class Columns {
             @Override
             public String getText(Object element) {
                 return type.isInstance(element) ? text.apply(type.cast(element)) : "";
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                return image != null && type.isInstance(element) ? image.apply(type.cast(element)) : null;
             }
         });
     }

@@ -1,0 +1,126 @@
+package org.vmscope.ui.views;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Tree;
+import org.vmscope.core.AddressSpace;
+import org.vmscope.core.MemoryObjectInfo;
+import org.vmscope.core.TargetSession;
+import org.vmscope.model.psh.PshMem;
+
+/**
+ * Memory objects → the map entries using them. An object listed under several pids is shared between
+ * processes: after fork, parent and child map the same program file copy-on-write.
+ */
+public class MemoryObjectsView extends SessionView {
+    public static final String ID = "org.vmscope.ui.views.memoryObjects";
+
+    private Label summary;
+    private TreeViewer tree;
+    private int pointerBytes = 4;
+
+    @Override
+    protected Control create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        summary = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        tree = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        Tree t = tree.getTree();
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(t);
+        tree.setContentProvider(new Content());
+        Class<MemoryObjectInfo> o = MemoryObjectInfo.class;
+        Class<MemoryObjectInfo.User> u = MemoryObjectInfo.User.class;
+        // the users' range and prot come first: a narrow view still shows who maps what
+        Columns.add(tree, Object.class, "Object", 110, MemoryObjectsView::first);
+        Columns.add(tree, u, "Range", 190, e -> Columns.address(e.vaddr(), pointerBytes) + " - "
+                + Columns.address(e.vaddr() + e.size() - 1, pointerBytes));
+        Columns.add(tree, u, "Prot", 45, e -> PshMem.protText(e.prot()));
+        Columns.add(tree, Object.class, "Size", 75, MemoryObjectsView::size);
+        Columns.add(tree, o, "Refs", 45, m -> Long.toString(m.refs()));
+        Columns.add(tree, o, "Cached pages", 95, m -> Long.toString(m.cachedPages()));
+        Columns.add(tree, o, "Used by", 110, MemoryObjectsView::usedBy);
+        Columns.add(tree, o, "Kind", 70, MemoryObjectInfo::kind);
+        Columns.add(tree, u, "Flags", 50, e -> PshMem.flagsText(e.flags()));
+        Columns.add(tree, u, "Offset", 70, e -> Long.toHexString(e.offs()));
+        getSite().setSelectionProvider(tree);
+        return parent;
+    }
+
+    private static String first(Object row) {
+        if (row instanceof MemoryObjectInfo m) {
+            return m.oid();
+        }
+        MemoryObjectInfo.User e = (MemoryObjectInfo.User) row;
+        return e.pid() == AddressSpace.KERNEL ? "kernel" : e.pid() + " " + e.process();
+    }
+
+    private static String size(Object row) {
+        return AddressSpacesView.size(row instanceof MemoryObjectInfo m ? m.size() : ((MemoryObjectInfo.User) row).size());
+    }
+
+    private static String usedBy(MemoryObjectInfo m) {
+        return m.pids().stream().map(p -> p == AddressSpace.KERNEL ? "kernel" : "pid " + p)
+                .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    protected void render(TargetSession session) {
+        pointerBytes = session.pointerBytes();
+        List<MemoryObjectInfo> objects = session.memoryObjects();
+        long shared = objects.stream().filter(m -> m.pids().stream().filter(p -> p != AddressSpace.KERNEL).count() > 1)
+                .count();
+        summary.setText(String.format("%s — %d memory objects, %d shared between processes", session.name(),
+                objects.size(), shared));
+        tree.setInput(objects);
+        tree.expandAll();
+        summary.getParent().layout(true);
+    }
+
+    @Override
+    protected void renderNoTarget() {
+        summary.setText(NO_TARGET);
+    }
+
+    /** The tree's rows, for tests and exports. */
+    public Tree treeControl() {
+        return tree.getTree();
+    }
+
+    @Override
+    public void setFocus() {
+        tree.getTree().setFocus();
+    }
+
+    private static final class Content implements ITreeContentProvider {
+        @Override
+        public Object[] getElements(Object input) {
+            return input instanceof List<?> l ? l.toArray() : new Object[0];
+        }
+
+        @Override
+        public Object[] getChildren(Object parent) {
+            return parent instanceof MemoryObjectInfo m ? m.users().toArray() : new Object[0];
+        }
+
+        @Override
+        public Object getParent(Object element) {
+            return null;
+        }
+
+        @Override
+        public boolean hasChildren(Object element) {
+            return element instanceof MemoryObjectInfo m && !m.users().isEmpty();
+        }
+    }
+}

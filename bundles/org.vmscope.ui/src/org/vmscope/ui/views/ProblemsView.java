@@ -1,0 +1,90 @@
+package org.vmscope.ui.views;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+import org.vmscope.core.Finding;
+import org.vmscope.core.TargetSession;
+import org.vmscope.model.check.Severity;
+
+/**
+ * What the consistency checks find wrong in the target's VM state: errors (broken invariants, leaks) before
+ * warnings (documented but odd kernel behaviour), each naming the structure at fault.
+ */
+public class ProblemsView extends SessionView {
+    public static final String ID = "org.vmscope.ui.views.problems";
+
+    private Label summary;
+    private TableViewer problems;
+
+    @Override
+    protected Control create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        summary = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+        problems = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        Table t = problems.getTable();
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(t);
+        problems.setContentProvider(ArrayContentProvider.getInstance());
+        Columns.add(problems, Finding.class, "Severity", 95, f -> f.severity().name(), ProblemsView::icon);
+        Columns.add(problems, Finding.class, "Code", 210, Finding::code);
+        Columns.add(problems, Finding.class, "Object", 230, Finding::subject);
+        Columns.add(problems, Finding.class, "Message", 500, Finding::message);
+        getSite().setSelectionProvider(problems);
+        return parent;
+    }
+
+    private static Image icon(Finding f) {
+        return PlatformUI.getWorkbench().getSharedImages().getImage(
+                f.severity() == Severity.ERROR ? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_WARN_TSK);
+    }
+
+    @Override
+    protected void render(TargetSession session) {
+        List<Finding> found = new ArrayList<>(session.problems());
+        // stable: within a severity the checks' own order (layer by layer) is kept
+        found.sort(Comparator.comparing(Finding::severity));
+        long errors = found.stream().filter(Finding::isError).count();
+        long warnings = found.size() - errors;
+        summary.setText(found.isEmpty() ? session.name() + " — no problems found"
+                : String.format("%s — %d error%s, %d warning%s", session.name(), errors, errors == 1 ? "" : "s",
+                        warnings, warnings == 1 ? "" : "s"));
+        problems.setInput(found);
+        summary.getParent().layout(true);
+    }
+
+    @Override
+    protected void renderNoTarget() {
+        summary.setText(NO_TARGET);
+    }
+
+    /** The summary line, for tests. */
+    public String summaryText() {
+        return summary.getText();
+    }
+
+    /** The problem rows, for tests and exports. */
+    public Table table() {
+        return problems.getTable();
+    }
+
+    @Override
+    public void setFocus() {
+        problems.getTable().setFocus();
+    }
+}
