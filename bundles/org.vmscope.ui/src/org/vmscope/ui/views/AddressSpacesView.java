@@ -4,13 +4,10 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Tree;
 import org.vmscope.core.AddressSpace;
 import org.vmscope.core.TargetSession;
@@ -24,16 +21,12 @@ import org.vmscope.model.psh.PshMem;
 public class AddressSpacesView extends SessionView {
     public static final String ID = "org.vmscope.ui.views.addressSpaces";
 
-    private Label summary;
     private MapBar bar;
     private TreeViewer tree;
     private int pointerBytes = 4;
 
     @Override
     protected Control create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        summary = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         bar = new MapBar(parent);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 28).applyTo(bar.control());
         tree = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
@@ -41,7 +34,7 @@ public class AddressSpacesView extends SessionView {
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(t);
-        tree.setContentProvider(new Content());
+        tree.setContentProvider(new TwoLevelContent<>(AddressSpace.class, AddressSpace::entries));
         Columns.add(tree, Object.class, "Segment", 360, this::segment);
         Columns.add(tree, EntryInfo.class, "Size", 90, e -> size(e.size()));
         Columns.add(tree, EntryInfo.class, "Prot", 50, e -> PshMem.protText(e.prot()));
@@ -82,19 +75,14 @@ public class AddressSpacesView extends SessionView {
         for (AddressSpace a : spaces) {
             entries += a.entries().size();
         }
-        summary.setText(String.format("%s — %d address spaces, %d entries", session.name(), spaces.size(), entries));
+        summary(String.format("%s — %d address spaces, %d entries", session.name(), spaces.size(), entries));
         tree.setInput(spaces);
         tree.expandToLevel(2);
         if (!spaces.isEmpty()) {
             bar.show(spaces.get(0));
         }
-        summary.getParent().layout(true);
     }
 
-    @Override
-    protected void renderNoTarget() {
-        summary.setText(NO_TARGET);
-    }
 
     /** The tree's rows, for tests and exports. */
     public Tree treeControl() {
@@ -104,27 +92,5 @@ public class AddressSpacesView extends SessionView {
     @Override
     public void setFocus() {
         tree.getTree().setFocus();
-    }
-
-    private static final class Content implements ITreeContentProvider {
-        @Override
-        public Object[] getElements(Object input) {
-            return input instanceof List<?> l ? l.toArray() : new Object[0];
-        }
-
-        @Override
-        public Object[] getChildren(Object parent) {
-            return parent instanceof AddressSpace a ? a.entries().toArray() : new Object[0];
-        }
-
-        @Override
-        public Object getParent(Object element) {
-            return null;
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            return element instanceof AddressSpace a && !a.entries().isEmpty();
-        }
     }
 }

@@ -11,11 +11,9 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.vmscope.core.KernelHeap;
 import org.vmscope.core.TargetSession;
@@ -27,16 +25,12 @@ import org.vmscope.core.TargetSession;
 public class KernelHeapView extends SessionView {
     public static final String ID = "org.vmscope.ui.views.kernelHeap";
 
-    private Label summary;
     private Canvas heat;
     private TableViewer classes;
     private List<KernelHeap.SizeClass> shown = List.of();
 
     @Override
     protected Control create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        summary = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         heat = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(heat);
         heat.addPaintListener(e -> paintHeat(e.gc, heat.getClientArea()));
@@ -61,17 +55,12 @@ public class KernelHeapView extends SessionView {
     protected void render(TargetSession session) {
         KernelHeap h = session.kernelHeap();
         shown = h.classes();
-        summary.setText(String.format("%s — kmalloc %d bytes in %d classes; map entries %d/%d used", session.name(),
+        summary(String.format("%s — kmalloc %d bytes in %d classes; map entries %d/%d used", session.name(),
                 h.allocBytes(), h.classes().size(), h.entriesUsed(), h.entriesTotal()));
         classes.setInput(h.classes());
         heat.redraw();
-        summary.getParent().layout(true);
     }
 
-    @Override
-    protected void renderNoTarget() {
-        summary.setText(NO_TARGET);
-    }
 
     public Table table() {
         return classes.getTable();

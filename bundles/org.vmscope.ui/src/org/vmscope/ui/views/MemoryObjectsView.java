@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Tree;
 import org.vmscope.core.AddressSpace;
 import org.vmscope.core.MemoryObjectInfo;
@@ -24,21 +21,17 @@ import org.vmscope.model.psh.PshMem;
 public class MemoryObjectsView extends SessionView {
     public static final String ID = "org.vmscope.ui.views.memoryObjects";
 
-    private Label summary;
     private TreeViewer tree;
     private int pointerBytes = 4;
 
     @Override
     protected Control create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        summary = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         tree = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         Tree t = tree.getTree();
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(t);
-        tree.setContentProvider(new Content());
+        tree.setContentProvider(new TwoLevelContent<>(MemoryObjectInfo.class, MemoryObjectInfo::users));
         Class<MemoryObjectInfo> o = MemoryObjectInfo.class;
         Class<MemoryObjectInfo.User> u = MemoryObjectInfo.User.class;
         // the users' range and prot come first: a narrow view still shows who maps what
@@ -80,17 +73,12 @@ public class MemoryObjectsView extends SessionView {
         List<MemoryObjectInfo> objects = session.memoryObjects();
         long shared = objects.stream().filter(m -> m.pids().stream().filter(p -> p != AddressSpace.KERNEL).count() > 1)
                 .count();
-        summary.setText(String.format("%s — %d memory objects, %d shared between processes", session.name(),
+        summary(String.format("%s — %d memory objects, %d shared between processes", session.name(),
                 objects.size(), shared));
         tree.setInput(objects);
         tree.expandAll();
-        summary.getParent().layout(true);
     }
 
-    @Override
-    protected void renderNoTarget() {
-        summary.setText(NO_TARGET);
-    }
 
     /** The tree's rows, for tests and exports. */
     public Tree treeControl() {
@@ -100,27 +88,5 @@ public class MemoryObjectsView extends SessionView {
     @Override
     public void setFocus() {
         tree.getTree().setFocus();
-    }
-
-    private static final class Content implements ITreeContentProvider {
-        @Override
-        public Object[] getElements(Object input) {
-            return input instanceof List<?> l ? l.toArray() : new Object[0];
-        }
-
-        @Override
-        public Object[] getChildren(Object parent) {
-            return parent instanceof MemoryObjectInfo m ? m.users().toArray() : new Object[0];
-        }
-
-        @Override
-        public Object getParent(Object element) {
-            return null;
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            return element instanceof MemoryObjectInfo m && !m.users().isEmpty();
-        }
     }
 }

@@ -35,7 +35,6 @@ import org.vmscope.model.pmap.WalkStep;
 public class PageTablesView extends SessionView {
     public static final String ID = "org.vmscope.ui.views.pageTables";
 
-    private Label summary;
     private Combo space;
     private Button userOnly;
     private Button writableOnly;
@@ -50,9 +49,6 @@ public class PageTablesView extends SessionView {
 
     @Override
     protected Control create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        summary = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
 
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(5, false));
@@ -113,7 +109,7 @@ public class PageTablesView extends SessionView {
             space.add(p.name());
         }
         if (spaces.isEmpty()) {
-            summary.setText(s.name() + " — no hardware page tables (a non-MMU target, or tables kept in software)");
+            summary(s.name() + " — no hardware page tables (a non-MMU target, or tables kept in software)");
             ranges.setInput(List.of());
             return;
         }
@@ -121,10 +117,6 @@ public class PageTablesView extends SessionView {
         walkSelected();
     }
 
-    @Override
-    protected void renderNoTarget() {
-        summary.setText(NO_TARGET);
-    }
 
     /** Selects an address space by its name as the combo shows it (e.g. {@code kernel}, {@code 2 psh}). */
     public void select(String name) {
@@ -151,7 +143,7 @@ public class PageTablesView extends SessionView {
             roots.append(roots.length() == 0 ? "" : ", ").append(root);
         }
         walked = all;
-        summary.setText(String.format("%s — %s: %d ranges, %d tables read, %d problems", session.name(), roots,
+        summary(String.format("%s — %s: %d ranges, %d tables read, %d problems", session.name(), roots,
                 all.size(), walker.tablesRead(), problems.size()));
         showRanges();
     }

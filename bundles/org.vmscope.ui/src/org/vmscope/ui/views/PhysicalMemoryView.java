@@ -6,10 +6,8 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.vmscope.model.page.PageRun;
 import org.vmscope.core.PageTotals;
@@ -23,16 +21,12 @@ import org.vmscope.ui.internal.PageMarkers;
 public class PhysicalMemoryView extends SessionView {
     public static final String ID = "org.vmscope.ui.views.physicalMemory";
 
-    private Label summary;
     private FrameStrip strip;
     private TableViewer runs;
     private long pageSize = 4096;
 
     @Override
     protected Control create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        summary = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         strip = new FrameStrip(parent);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 28).applyTo(strip.control());
 
@@ -52,10 +46,6 @@ public class PhysicalMemoryView extends SessionView {
         return parent;
     }
 
-    @Override
-    protected void renderNoTarget() {
-        summary.setText(NO_TARGET);
-    }
 
     private long pageSize() {
         return pageSize;
@@ -66,12 +56,11 @@ public class PhysicalMemoryView extends SessionView {
         List<PageRun> list = session.pageRuns();
         PageTotals t = session.pageTotals();
         pageSize = t.pageSize();
-        summary.setText(String.format("%s — %d KiB total, %d KiB used, %d KiB free, %d runs", session.name(),
+        summary(String.format("%s — %d KiB total, %d KiB used, %d KiB free, %d runs", session.name(),
                 t.totalBytes() >> 10, t.usedBytes() >> 10, t.freeBytes() >> 10, list.size()));
         setContentDescription(session.name());
         strip.setRuns(list);
         runs.setInput(list);
-        summary.getParent().layout(true);
     }
 
     /** The runs the table shows now, for tests and exports. */

@@ -9,10 +9,8 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
@@ -27,14 +25,10 @@ import org.vmscope.model.check.Severity;
 public class ProblemsView extends SessionView {
     public static final String ID = "org.vmscope.ui.views.problems";
 
-    private Label summary;
     private TableViewer problems;
 
     @Override
     protected Control create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        summary = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         problems = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         Table t = problems.getTable();
         t.setHeaderVisible(true);
@@ -61,22 +55,13 @@ public class ProblemsView extends SessionView {
         found.sort(Comparator.comparing(Finding::severity));
         long errors = found.stream().filter(Finding::isError).count();
         long warnings = found.size() - errors;
-        summary.setText(found.isEmpty() ? session.name() + " — no problems found"
+        summary(found.isEmpty() ? session.name() + " — no problems found"
                 : String.format("%s — %d error%s, %d warning%s", session.name(), errors, errors == 1 ? "" : "s",
                         warnings, warnings == 1 ? "" : "s"));
         problems.setInput(found);
-        summary.getParent().layout(true);
     }
 
-    @Override
-    protected void renderNoTarget() {
-        summary.setText(NO_TARGET);
-    }
 
-    /** The summary line, for tests. */
-    public String summaryText() {
-        return summary.getText();
-    }
 
     /** The problem rows, for tests and exports. */
     public Table table() {
