@@ -73,8 +73,13 @@ public final class SimulatedTargetSession implements TargetSession {
             throw new IllegalArgumentException(file + ": the scenario boots no machine");
         }
         SimKernel k = run.kernel();
-        String title = String.format("simulated %s, %d MiB", k.arch().id(), k.machine().ramBytes() >> 20);
+        String title = String.format("simulated %s, %s", k.arch().id(), ramText(k.machine().ramBytes()));
         return new SimulatedTargetSession(file.startsWith("<") ? title : title + ", " + file, run, baseline[0]);
+    }
+
+    /** RAM as the user asked for it: banks leave out holes such as the PC's legacy area, so round. */
+    private static String ramText(long bytes) {
+        return bytes >= 1 << 20 ? Math.round(bytes / (double) (1 << 20)) + " MiB" : Math.round(bytes / 1024.0) + " KiB";
     }
 
     public SimKernel kernel() {
