@@ -47,11 +47,19 @@ public final class DwarfLayout implements Layout {
             throw new LayoutException("type " + typeName + " (" + type.displayName() + ") has no known size"
                     + (u instanceof StructType s && s.isDeclaration() ? ": only a declaration was found" : ""));
         }
+        return new TypeLayout(typeName, size.getAsLong(), fieldsOf(type));
+    }
+
+    /**
+     * The flattened fields of {@code type}: empty unless it is (a qualified or typedef'd) structure or
+     * union. Shared with layouts that start from a variable's anonymous type rather than a type name.
+     */
+    public static List<FieldLayout> fieldsOf(DwarfType type) {
         List<FieldLayout> fields = new ArrayList<>();
-        if (u instanceof StructType s) {
+        if (type.unqualified() instanceof StructType s) {
             flatten(s, "", 0, 0, fields);
         }
-        return new TypeLayout(typeName, size.getAsLong(), fields);
+        return fields;
     }
 
     private static void flatten(StructType s, String prefix, long base, int depth, List<FieldLayout> out) {

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * a stop reply, the {@link StopHook} runs first, with the target to itself.
  */
 public final class RspProxy implements Closeable {
-    private static final long JOIN_MILLIS = 5000;
-
     private final String targetHost;
     private final int targetPort;
     private final StopHook hook;
@@ -28,8 +25,7 @@ public final class RspProxy implements Closeable {
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
     private volatile boolean closing;
     private volatile ProxySession session;
-    private ServerSocket listener;
-    private Thread acceptor;
+    private SessionListener listener;
 
     /**
      * @param targetOptions used for the connection to the target (connect and reply timeouts, limits)
@@ -51,16 +47,13 @@ public final class RspProxy implements Closeable {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-        acceptor = new Thread(this::acceptLoop, "rsp-proxy-accept-" + listener.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return listener.getLocalPort();
+        listener = new SessionListener();
+        return listener.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "rsp-proxy-accept-",
+                () -> closing, this::sessionActive, this::openSession);
     }
 
     public int port() {
-        return listener == null ? -1 : listener.getLocalPort();
+        return listener == null ? -1 : listener.port();
     }
 
     /** How many times the hook ran. */
@@ -83,36 +76,23 @@ public final class RspProxy implements Closeable {
         return Optional.ofNullable(lastError.get());
     }
 
-    private void acceptLoop() {
-        while (!closing) {
-            Socket debugger;
-            try {
-                debugger = listener.accept();
-            } catch (IOException e) {
-                return;
-            }
-            ProxySession busy = session;
-            if (busy != null && busy.alive()) {
-                closeQuietly(debugger);
-                continue;
-            }
-            try {
-                RspStats stats = new RspStats();
-                SocketTransport t = SocketTransport.connect(targetHost, targetPort,
-                        targetOptions.connectTimeoutMillis(), stats);
-                RspConnection toTarget = new RspConnection(t, targetOptions.limits(), stats);
-                RspStats dstats = new RspStats();
-                RspConnection toDebugger = new RspConnection(new SocketTransport(debugger, dstats),
-                        targetOptions.limits(), dstats);
-                sessions.incrementAndGet();
-                ProxySession s = new ProxySession(toDebugger, toTarget, hook, targetOptions, hookRuns, lastError,
-                        () -> closing);
-                session = s;
-                s.start();
-            } catch (RspException e) {
-                lastError.set(e);
-                closeQuietly(debugger);
-            }
+    private void openSession(Socket debugger) {
+        try {
+            RspStats stats = new RspStats();
+            SocketTransport t = SocketTransport.connect(targetHost, targetPort,
+                    targetOptions.connectTimeoutMillis(), stats);
+            RspConnection toTarget = new RspConnection(t, targetOptions.limits(), stats);
+            RspStats dstats = new RspStats();
+            RspConnection toDebugger = new RspConnection(new SocketTransport(debugger, dstats),
+                    targetOptions.limits(), dstats);
+            sessions.incrementAndGet();
+            ProxySession s = new ProxySession(toDebugger, toTarget, hook, targetOptions, hookRuns, lastError,
+                    () -> closing);
+            session = s;
+            s.start();
+        } catch (RspException e) {
+            lastError.set(e);
+            SessionListener.closeQuietly(debugger);
         }
     }
 
@@ -120,32 +100,16 @@ public final class RspProxy implements Closeable {
     @Override
     public void close() {
         closing = true;
-        try {
-            if (listener != null) {
-                listener.close();
-            }
-        } catch (IOException ignored) {
-            // already closed
+        if (listener != null) {
+            listener.stopAccepting();
         }
         ProxySession s = session;
         if (s != null) {
             s.close();
-            s.join(JOIN_MILLIS);
+            s.join(SessionListener.JOIN_MILLIS);
         }
-        if (acceptor != null) {
-            try {
-                acceptor.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // nothing to release
+        if (listener != null) {
+            listener.awaitAcceptor();
         }
     }
 }

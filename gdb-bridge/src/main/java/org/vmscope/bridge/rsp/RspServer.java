@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * serves one client at a time: a second connection while one is served is closed at once.
  */
 public final class RspServer implements Closeable {
-    private static final long JOIN_MILLIS = 5000;
-
     private final ServedTarget target;
     private final RspServerOptions options;
     private final List<RegisterInfo> registers;
@@ -26,8 +23,7 @@ public final class RspServer implements Closeable {
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile boolean closing;
-    private ServerSocket listener;
-    private Thread acceptor;
+    private SessionListener listener;
     private volatile Thread sessionThread;
 
     /**
@@ -55,16 +51,13 @@ public final class RspServer implements Closeable {
         if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), 1);
-        acceptor = new Thread(this::acceptLoop, "rsp-server-accept-" + listener.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return listener.getLocalPort();
+        listener = new SessionListener();
+        return listener.start(new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()),
+                "rsp-server-accept-", () -> closing, this::sessionBusy, this::openSession);
     }
 
     public int port() {
-        return listener == null ? -1 : listener.getLocalPort();
+        return listener == null ? -1 : listener.port();
     }
 
     /** Number of sessions that were served (started). */
@@ -77,24 +70,16 @@ public final class RspServer implements Closeable {
         return Optional.ofNullable(lastError.get());
     }
 
-    private void acceptLoop() {
-        while (!closing) {
-            Socket s;
-            try {
-                s = listener.accept();
-            } catch (IOException e) {
-                return;  // closed
-            }
-            Thread busy = sessionThread;
-            if (busy != null && busy.isAlive()) {
-                closeQuietly(s);
-                continue;
-            }
-            Thread t = new Thread(() -> serve(s), "rsp-server-session-" + port());
-            t.setDaemon(true);
-            sessionThread = t;
-            t.start();
-        }
+    private boolean sessionBusy() {
+        Thread busy = sessionThread;
+        return busy != null && busy.isAlive();
+    }
+
+    private void openSession(Socket s) {
+        Thread t = new Thread(() -> serve(s), "rsp-server-session-" + port());
+        t.setDaemon(true);
+        sessionThread = t;
+        t.start();
     }
 
     private void serve(Socket socket) {
@@ -117,7 +102,7 @@ public final class RspServer implements Closeable {
             if (conn != null) {
                 conn.close();
             }
-            closeQuietly(socket);
+            SessionListener.closeQuietly(socket);
         }
     }
 
@@ -125,37 +110,16 @@ public final class RspServer implements Closeable {
     @Override
     public void close() {
         closing = true;
-        try {
-            if (listener != null) {
-                listener.close();
-            }
-        } catch (IOException ignored) {
-            // already closed
+        if (listener != null) {
+            listener.stopAccepting();
         }
         RspConnection c = current.get();
         if (c != null) {
             c.close();
         }
-        join(acceptor);
-        join(sessionThread);
-    }
-
-    private static void join(Thread t) {
-        if (t == null) {
-            return;
+        if (listener != null) {
+            listener.awaitAcceptor();
         }
-        try {
-            t.join(JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // nothing to release
-        }
+        SessionListener.join(sessionThread);
     }
 }

@@ -85,31 +85,8 @@ public final class Ia32Format implements PageTableFormat {
             leafShift = 12;
             pat = (raw & PS) != 0;
         }
-        CacheType cache = cacheOf(raw);
-        int attr = PageAttr.PRESENT | rights | (user ? PageAttr.USER : 0) | cache.attrBits();
         String note = (level == 0 ? "4M" : "") + (pat ? (level == 0 ? " " : "") + "PAT" : "");
-        return new PageEntry(EntryKind.LEAF, level, raw, pa, leafShift, attr, user ? rights : 0, cache,
-                (raw & G) != 0, (raw & A) != 0, (raw & D) != 0, note);
-    }
-
-    private static CacheType cacheOf(long raw) {
-        boolean pwt = (raw & PWT) != 0;
-        boolean pcd = (raw & PCD) != 0;
-        if (pcd) {
-            return pwt ? CacheType.DEVICE : CacheType.NON_CACHEABLE;
-        }
-        return pwt ? CacheType.WRITE_THROUGH : CacheType.WRITE_BACK;
-    }
-
-    /** PGHD cache bits: DEV = UC (PCD|PWT), NOT_CACHED = UC- (PCD). */
-    private static long cacheBits(int attr) {
-        if ((attr & PageAttr.DEV) != 0) {
-            return PCD | PWT;
-        }
-        if ((attr & PageAttr.NOT_CACHED) != 0) {
-            return PCD;
-        }
-        return 0;
+        return X86Entries.leaf(level, raw, pa, leafShift, rights, note);
     }
 
     @Override
@@ -118,7 +95,7 @@ public final class Ia32Format implements PageTableFormat {
             throw new IllegalArgumentException("no leaf at ia32 level " + level + (pse ? "" : " without PSE"));
         }
         long bits = ((attr & PageAttr.PRESENT) != 0 ? P : 0) | ((attr & PageAttr.WRITE) != 0 ? RW : 0)
-                | ((attr & PageAttr.USER) != 0 ? US : 0) | cacheBits(attr);
+                | ((attr & PageAttr.USER) != 0 ? US : 0) | X86Entries.cacheBits(attr);
         if (level == 0) {
             PageTableFormat.requireAligned(pa, 22, "4 MiB page");
             if (pa >>> 40 != 0) {

@@ -103,31 +103,8 @@ public final class X86_64Format implements PageTableFormat {
             pa = raw & ADDR_MASK;
             pat = (raw & PS) != 0;
         }
-        CacheType cache = cacheOf(raw);
-        int attr = PageAttr.PRESENT | rights | (user ? PageAttr.USER : 0) | cache.attrBits();
         String note = (shift == 30 ? "1G" : shift == 21 ? "2M" : "") + (pat ? " PAT" : "");
-        return new PageEntry(EntryKind.LEAF, level, raw, pa, shift, attr, user ? rights : 0, cache,
-                (raw & G) != 0, (raw & A) != 0, (raw & D) != 0, note.strip());
-    }
-
-    /** PWT/PCD with the power-on PAT (the PAT bit itself is shown in the note, not decoded). */
-    private static CacheType cacheOf(long raw) {
-        boolean pwt = (raw & PWT) != 0;
-        boolean pcd = (raw & PCD) != 0;
-        if (pcd) {
-            return pwt ? CacheType.DEVICE : CacheType.NON_CACHEABLE;
-        }
-        return pwt ? CacheType.WRITE_THROUGH : CacheType.WRITE_BACK;
-    }
-
-    private static long cacheBits(int attr) {
-        if ((attr & PageAttr.DEV) != 0) {
-            return PCD | PWT;
-        }
-        if ((attr & PageAttr.NOT_CACHED) != 0) {
-            return PCD;
-        }
-        return 0;
+        return X86Entries.leaf(level, raw, pa, shift, rights, note.strip());
     }
 
     /** A 4 KiB PTE (level 3), a 2 MiB PDE (level 2) or a 1 GiB PDPTE (level 1); NX without EXEC under NXE. */
@@ -145,7 +122,7 @@ public final class X86_64Format implements PageTableFormat {
             return 0;
         }
         long e = pa | P | ((attr & PageAttr.WRITE) != 0 ? RW : 0) | ((attr & PageAttr.USER) != 0 ? US : 0)
-                | cacheBits(attr);
+                | X86Entries.cacheBits(attr);
         if (nxe && (attr & PageAttr.EXEC) == 0) {
             e |= NX;
         }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -45,22 +44,15 @@ import org.vmscope.model.psh.PshMem;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class KernelAwarenessTest {
 
-	private final Map<PhoenixLikeBuild, PhoenixLikeQemu> running = new EnumMap<>(PhoenixLikeBuild.class);
+	private final PhoenixLikeBoots boots = new PhoenixLikeBoots();
 
 	@AfterAll
 	void shutdown() {
-		running.values().forEach(PhoenixLikeQemu::close);
-		running.clear();
+		boots.close();
 	}
 
 	private PhoenixLikeQemu qemu(PhoenixLikeBuild b) throws IOException {
-		PhoenixLikeQemu q = running.get(b);
-		if (q == null) {
-			q = PhoenixLikeQemu.start(b);
-			running.put(b, q);
-			q.hmp("stop");
-		}
-		return q;
+		return boots.get(b);
 	}
 
 	private static Mirror mirror(PhoenixLikeQemu q) throws Exception {

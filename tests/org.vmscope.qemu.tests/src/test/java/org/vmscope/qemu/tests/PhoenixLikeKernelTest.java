@@ -93,23 +93,16 @@ class PhoenixLikeKernelTest {
 			"end" };
 	}
 
-	private final Map<PhoenixLikeBuild, PhoenixLikeQemu> running = new EnumMap<>(PhoenixLikeBuild.class);
+	private final PhoenixLikeBoots boots = new PhoenixLikeBoots();
 	private final Map<PhoenixLikeBuild, Map<String, String>> gdbValues = new EnumMap<>(PhoenixLikeBuild.class);
 
 	@AfterAll
 	void shutdown() {
-		running.values().forEach(PhoenixLikeQemu::close);
-		running.clear();
+		boots.close();
 	}
 
 	private PhoenixLikeQemu qemu(PhoenixLikeBuild b) throws IOException {
-		PhoenixLikeQemu q = running.get(b);
-		if (q == null) {
-			q = PhoenixLikeQemu.start(b);
-			running.put(b, q);
-			q.hmp("stop");
-		}
-		return q;
+		return boots.get(b);
 	}
 
 	private PshTranscript transcript(PhoenixLikeBuild b) throws IOException {
