@@ -130,6 +130,32 @@ public final class ScenarioRun {
         return error;
     }
 
+    /**
+     * Boots the machine and runs nothing else: the scenario's {@code machine} line, or the default machine
+     * when it has none. A debugger calls it to stop before the first operation. Returns the error that
+     * stopped the boot, or null (also when the kernel was already booted).
+     */
+    public ScenarioError boot() {
+        if (kernel != null || error != null) {
+            return error;
+        }
+        if (scenario.hasMachine() && next == 0) {
+            step();
+            return error;
+        }
+        if (defaultMachine == null) {
+            error = new ScenarioError(scenario.file(), Math.max(0, nextLine()),
+                    "no machine: start the scenario with a 'machine ARCH ram=SIZE' line");
+            return error;
+        }
+        try {
+            boot(defaultMachine);
+        } catch (Failure f) {
+            error = new ScenarioError(scenario.file(), Math.max(0, nextLine()), f.getMessage());
+        }
+        return error;
+    }
+
     /** Runs the next step; after the end or an error it returns null. */
     public StepResult step() {
         if (finished()) {

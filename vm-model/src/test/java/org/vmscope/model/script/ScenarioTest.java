@@ -57,6 +57,29 @@ class ScenarioTest {
     }
 
     @Test
+    void bootStopsBeforeTheFirstOperation() {
+        ScenarioRun own = Scenario.parse("own.vmsim", "machine riscv64 ram=32M\nspawn init\n").start(null);
+        assertNull(own.boot());
+        assertNotNull(own.kernel());
+        assertEquals(Arch.RISCV64, own.kernel().arch());
+        assertEquals(2, own.nextLine(), "the machine line ran, the spawn did not");
+        assertTrue(own.processes().all().isEmpty());
+
+        ScenarioRun dflt = Scenario.parse("d.vmsim", "spawn init\n").start(Machine.standard(Arch.IA32, 16L << 20));
+        assertNull(dflt.boot());
+        assertEquals(Arch.IA32, dflt.kernel().arch());
+        assertEquals(1, dflt.nextLine());
+        assertNull(dflt.boot(), "booting twice is a no-op");
+        assertNotNull(dflt.step());
+        assertEquals(1, dflt.processes().all().size());
+
+        ScenarioRun none = Scenario.parse("n.vmsim", "spawn init\n").start(null);
+        assertNotNull(none.boot());
+        assertTrue(none.error().message().startsWith("no machine"), none.error()::toString);
+        assertTrue(none.finished());
+    }
+
+    @Test
     void numbersAndExpressions() throws Exception {
         assertEquals(0x10, ScenarioParser.number("0x10"));
         assertEquals(3L << 20, ScenarioParser.number("3M"));
