@@ -20,10 +20,13 @@ import org.vmscope.model.proc.Processes;
 import org.vmscope.model.script.Scenario;
 import org.vmscope.model.script.ScenarioError;
 import org.vmscope.model.script.ScenarioRun;
+import org.vmscope.model.script.Step;
+import org.vmscope.model.script.StepResult;
 
 /**
  * A simulated Phoenix-RTOS kernel in-process: a machine booted by a scenario (vm-model's {@code .vmsim}
- * language), with the processes the scenario created.
+ * language), with the processes the scenario created. A debugger steps it line by line; the views' reads
+ * and the steps are serialized on this object, so a view never sees half a step.
  */
 public final class SimulatedTargetSession implements TargetSession {
     private final String name;
@@ -51,6 +54,21 @@ public final class SimulatedTargetSession implements TargetSession {
      * @throws IllegalArgumentException for a scenario that does not parse or fails, as {@code file:line: message}
      */
     public static SimulatedTargetSession run(String file, String text, SimulatedTargetSpec spec) {
+        SimulatedTargetSession s = start(file, text, spec);
+        ScenarioError error = s.runToEnd();
+        if (error != null) {
+            throw new IllegalArgumentException(error.toString());
+        }
+        return s;
+    }
+
+    /**
+     * Boots the scenario's machine and stops before its first operation, for a debugger to step; its
+     * {@code machine} line, if any, wins over {@code spec}.
+     *
+     * @throws IllegalArgumentException for a scenario that does not parse or does not boot, as {@code file:line: message}
+     */
+    public static SimulatedTargetSession start(String file, String text, SimulatedTargetSpec spec) {
         Scenario scenario = Scenario.parse(file, text);
         if (!scenario.isValid()) {
             throw new IllegalArgumentException(scenario.errors().get(0).toString());
@@ -65,16 +83,53 @@ public final class SimulatedTargetSession implements TargetSession {
         // the frames boot leaves allocated are remembered by no structure: without them a leak would hide
         BootBaseline[] baseline = new BootBaseline[1];
         run.onBoot(k -> baseline[0] = BootBaseline.capture(k));
-        ScenarioError error = run.runToEnd();
+        ScenarioError error = run.boot();
         if (error != null) {
             throw new IllegalArgumentException(error.toString());
-        }
-        if (run.kernel() == null) {
-            throw new IllegalArgumentException(file + ": the scenario boots no machine");
         }
         SimKernel k = run.kernel();
         String title = String.format("simulated %s, %s", k.arch().id(), ramText(k.machine().ramBytes()));
         return new SimulatedTargetSession(file.startsWith("<") ? title : title + ", " + file, run, baseline[0]);
+    }
+
+    /** The scenario's file name, as given to {@link #start}. */
+    public String file() {
+        return run.scenario().file();
+    }
+
+    /** Runs the next scenario line; null when none is left. Views read a consistent state between steps. */
+    public synchronized StepResult step() {
+        return run.step();
+    }
+
+    /** Runs every remaining line; returns the error that stopped the scenario, or null. */
+    public synchronized ScenarioError runToEnd() {
+        return run.runToEnd();
+    }
+
+    /** Whether every line has run, or an error stopped the scenario. */
+    public synchronized boolean finished() {
+        return run.finished();
+    }
+
+    /** The line the next step runs, or -1 when finished. */
+    public synchronized int nextLine() {
+        return run.nextLine();
+    }
+
+    /** The error that stopped the scenario, or null. */
+    public synchronized ScenarioError error() {
+        return run.error();
+    }
+
+    /** The scenario's lines, in order. */
+    public List<Step> steps() {
+        return run.scenario().steps();
+    }
+
+    /** Lines run so far, oldest first. */
+    public synchronized List<StepResult> history() {
+        return List.copyOf(run.history());
     }
 
     /** RAM as the user asked for it: banks leave out holes such as the PC's legacy area, so round. */
@@ -101,14 +156,14 @@ public final class SimulatedTargetSession implements TargetSession {
     }
 
     @Override
-    public List<PageRun> pageRuns() {
+    public synchronized List<PageRun> pageRuns() {
         PageAllocator pages = kernel().pages();
         // NOMMU targets keep token pages with no frame addresses: there is no page map to show
         return pages == null ? List.of() : pages.runs();
     }
 
     @Override
-    public List<AddressSpace> addressSpaces() {
+    public synchronized List<AddressSpace> addressSpaces() {
         VmMap kmap = kernel().kmap();
         List<AddressSpace> spaces = new ArrayList<>();
         spaces.add(new AddressSpace("kernel", AddressSpace.KERNEL, kmap.start(), kmap.stop(), kmap.info()));
@@ -123,7 +178,7 @@ public final class SimulatedTargetSession implements TargetSession {
     }
 
     @Override
-    public List<PageTableSpace> pageTableSpaces() {
+    public synchronized List<PageTableSpace> pageTableSpaces() {
         List<PageTableSpace> spaces = new ArrayList<>();
         for (AddressSpace a : addressSpaces()) {
             VmMap map = a.pid() == AddressSpace.KERNEL ? kernel().kmap() : processes().get((int) a.pid()).map();
@@ -142,12 +197,12 @@ public final class SimulatedTargetSession implements TargetSession {
     }
 
     @Override
-    public KernelHeap kernelHeap() {
+    public synchronized KernelHeap kernelHeap() {
         return SimulatedHeap.read(kernel().kmalloc(), kernel().entryPool());
     }
 
     @Override
-    public List<Finding> problems() {
+    public synchronized List<Finding> problems() {
         List<Finding> out = new ArrayList<>();
         for (Problem p : Checks.run(processes(), baseline)) {
             out.add(Finding.of(p));
@@ -156,12 +211,12 @@ public final class SimulatedTargetSession implements TargetSession {
     }
 
     @Override
-    public List<MemoryObjectInfo> memoryObjects() {
+    public synchronized List<MemoryObjectInfo> memoryObjects() {
         return SimulatedObjects.read(processes());
     }
 
     @Override
-    public PageTotals pageTotals() {
+    public synchronized PageTotals pageTotals() {
         SimKernel k = kernel();
         return new PageTotals(k.allocBytes() + k.freeBytes(), k.freeBytes(), k.arch().pageSize());
     }

@@ -1,19 +1,16 @@
 package org.vmscope.ui.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.IStartup;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
+import org.vmscope.core.ScenarioSource;
 import org.vmscope.core.Sessions;
 import org.vmscope.core.SimulatedTargetSession;
 import org.vmscope.core.SimulatedTargetSpec;
-import org.vmscope.model.script.Examples;
 
 /**
  * Opens a simulated target when the IDE was started with {@code -Dvmscope.sim=ARCH:RAM} and/or
@@ -21,8 +18,6 @@ import org.vmscope.model.script.Examples;
  * does, and shows it in the vmscope perspective.
  */
 public class SimulatedTargetStartup implements IStartup {
-    private static final String EXAMPLE = "example:";
-
     @Override
     public void earlyStartup() {
         String sim = System.getProperty("vmscope.sim");
@@ -33,7 +28,7 @@ public class SimulatedTargetStartup implements IStartup {
         try {
             SimulatedTargetSpec spec = isBlank(sim) ? SimulatedTargetSpec.DEFAULT : SimulatedTargetSpec.parse(sim);
             Sessions.get().activate(isBlank(script) ? SimulatedTargetSession.boot(spec)
-                    : SimulatedTargetSession.run(scriptName(script), scriptText(script), spec));
+                    : SimulatedTargetSession.run(ScenarioSource.name(script), ScenarioSource.text(script), spec));
         } catch (IllegalArgumentException | IOException e) {
             ILog.of(getClass()).log(Status.error("vmscope: cannot open the simulated target: " + e.getMessage(), e));
             return;
@@ -53,16 +48,5 @@ public class SimulatedTargetStartup implements IStartup {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String scriptName(String script) {
-        return script.startsWith(EXAMPLE) ? script.substring(EXAMPLE.length()) : Path.of(script).getFileName().toString();
-    }
-
-    private static String scriptText(String script) throws IOException {
-        if (script.startsWith(EXAMPLE)) {
-            return Examples.read(script.substring(EXAMPLE.length()));
-        }
-        return Files.readString(Path.of(script), StandardCharsets.UTF_8);
     }
 }

@@ -128,6 +128,9 @@ final class ProxySession {
                     pending = kind;
                     target.forwardPacket(f);
                 }
+                if (kind == Pending.STOP && !f.text().startsWith("?")) {
+                    resumed(f.text());
+                }
             }
             default -> throw new IllegalStateException();
         }
@@ -181,6 +184,14 @@ final class ProxySession {
             default -> { }
         }
         debugger.forwardPacket(f);
+    }
+
+    private void resumed(String packet) {
+        try {
+            hook.onResume(packet);
+        } catch (RuntimeException e) {
+            lastError.set(e);
+        }
     }
 
     private void runHook(String text) throws RspException {

@@ -9,4 +9,11 @@ package org.vmscope.bridge.rsp;
 @FunctionalInterface
 public interface StopHook {
     void onStop(StopReply stop, RspClient target) throws RspException;
+
+    /**
+     * The debugger has just let the target run ({@code c}, {@code s}, {@code vCont;...}), as forwarded;
+     * what was read at the last stop is stale from now on. Must not block: the packet is on its way.
+     */
+    default void onResume(String packet) {
+    }
 }

@@ -76,6 +76,26 @@ class GdbPhysReaderTest {
     }
 
     @Test
+    void stopMemoryKeepsWhatTheStopReadAndNothingElse() throws Exception {
+        FakeChannel ch = new FakeChannel();
+        GdbPhysReader r = new GdbPhysReader(ch, RamLayout.parse("0x0:0x10000"), 1 << 20, null);
+        r.read(0x1000, 8);
+        r.read(0x3ff0, 0x20);
+        StopMemory kept = StopMemory.of(r);
+        int wire = ch.reads.size();
+        assertEquals(3 * 4096, kept.bytes(), "whole cached pages: 0x1000 and 0x3000..0x5000");
+        assertArrayEquals(expected(0x1ff8, 8), kept.read(0x1ff8, 8));
+        assertArrayEquals(expected(0x3000, 0x2000), kept.read(0x3000, 0x2000), "one run across adjacent pages");
+        MemoryAccessException unread = assertThrows(MemoryAccessException.class, () -> kept.read(0x2000, 4));
+        assertTrue(unread.getMessage().contains("not read at this stop"), unread::getMessage);
+        assertThrows(MemoryAccessException.class, () -> kept.read(0x1ffc, 8), "a read past the run's end");
+        assertThrows(MemoryAccessException.class, () -> kept.read(0x20000, 4), "outside RAM");
+        r.invalidate();
+        assertArrayEquals(expected(0x1000, 8), kept.read(0x1000, 8), "the copy outlives the stop cache");
+        assertEquals(wire, ch.reads.size(), "keeping and reading the copy never reaches the channel");
+    }
+
+    @Test
     void prefetchReadsThroughShortHolesOnly() throws Exception {
         FakeChannel ch = new FakeChannel();
         GdbPhysReader r = new GdbPhysReader(ch, RamLayout.parse("0x0:16M"), 1 << 24, null);

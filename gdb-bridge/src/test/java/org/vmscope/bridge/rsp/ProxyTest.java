@@ -62,10 +62,22 @@ class ProxyTest {
     @Test
     void ourClientThroughProxyInAckMode() throws Exception {
         List<Seen> seen = new CopyOnWriteArrayList<>();
+        List<String> resumes = new CopyOnWriteArrayList<>();
+        StopHook recording = recordingHook(seen, InMemoryTarget.RV_MARKER_VA, InMemoryTarget.RV_MARKER_PA, "satp");
+        StopHook hook = new StopHook() {
+            @Override
+            public void onStop(StopReply stop, RspClient target) throws RspException {
+                recording.onStop(stop, target);
+            }
+
+            @Override
+            public void onResume(String packet) {
+                resumes.add(packet);
+            }
+        };
         InMemoryTarget t = InMemoryTarget.riscv64();
         try (RspServer server = new RspServer(t, RspServerOptions.defaults().withNoAck(false));
-             RspProxy proxy = new RspProxy("127.0.0.1", server.start(),
-                     recordingHook(seen, InMemoryTarget.RV_MARKER_VA, InMemoryTarget.RV_MARKER_PA, "satp"))) {
+             RspProxy proxy = new RspProxy("127.0.0.1", server.start(), hook)) {
             int port = proxy.start(0);
             try (RspClient c = RspClient.connect("127.0.0.1", port)) {
                 assertEquals(1, proxy.hookRuns());
@@ -80,6 +92,7 @@ class ProxyTest {
                 assertEquals(0xCAFE0001, ClientServerTest.readLe32(c.readMemory(InMemoryTarget.RV_MARKER_VA + 4, 4)));
             }
             assertEquals(2, seen.size());
+            assertEquals(List.of("c"), resumes, "the connect's '?' is no resume; the continue is one");
             assertTrue(proxy.lastError().isEmpty(), () -> proxy.lastError().get().toString());
         }
     }
