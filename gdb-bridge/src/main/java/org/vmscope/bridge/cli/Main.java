@@ -19,6 +19,7 @@ public final class Main {
         register(new BenchMirrorCommand());
         register(new MemCommand());
         register(new DiffCommand());
+        register(new CheckCommand());
     }
 
     void register(Command c) {
