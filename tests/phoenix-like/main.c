@@ -180,6 +180,8 @@ static void main_stage2(process_t *srv, process_t *psh)
 	lib_printf("PHOENIX-LIKE stage2 begin\n");
 	lib_printf("(psh)%% mem\n");
 	psh_memSummary();
+	lib_printf("(psh)%% mem -m kernel\n");
+	psh_memMap(-1);
 	lib_printf("(psh)%% mem -m 3\n");
 	psh_memMap(3);
 	lib_printf("(psh)%% mem -m 4\n");

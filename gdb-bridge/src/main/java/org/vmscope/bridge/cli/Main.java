@@ -20,6 +20,7 @@ public final class Main {
         register(new MemCommand());
         register(new DiffCommand());
         register(new CheckCommand());
+        register(new SnapshotCommand());
     }
 
     void register(Command c) {
