@@ -12,7 +12,10 @@ import java.util.Set;
 
 import org.vmscope.bridge.dwarf.TypeLayout;
 import org.vmscope.bridge.mirror.Mirror;
+import org.vmscope.bridge.mirror.MirrorException;
+import org.vmscope.bridge.mirror.PagingSetup;
 import org.vmscope.bridge.rsp.RspException;
+import org.vmscope.model.check.PageArrayState;
 
 /**
  * What every reader of one halted kernel shares: the image, the kernel-memory reader, the problem list, and the
@@ -82,6 +85,35 @@ final class KernelDecoder {
             problem(what + " at 0x" + Long.toHexString(address) + ": cannot read " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The index of an element pointer into the array {@code [base, base + count*size)}: {@link PageArrayState#NIL}
+     * for NULL, {@link PageArrayState#BAD} for a pointer outside it or between elements.
+     */
+    static int arrayIndex(long ptr, long base, long count, long size) {
+        if (ptr == 0) {
+            return PageArrayState.NIL;
+        }
+        long off = ptr - base;
+        if (Long.compareUnsigned(off, count * size) >= 0 || off % size != 0) {
+            return PageArrayState.BAD;
+        }
+        return (int) (off / size);
+    }
+
+    /** The target's paging setup, which must be walkable for kernel addresses to translate. */
+    PagingSetup paging() throws KernelException {
+        PagingSetup paging;
+        try {
+            paging = mirror.paging();
+        } catch (MirrorException e) {
+            throw new KernelException("cannot learn the target's paging setup: " + e.getMessage(), e);
+        }
+        if (!paging.walkable()) {
+            throw new KernelException("cannot translate kernel addresses: " + paging.problem());
+        }
+        return paging;
     }
 
     static long offset(TypeLayout t, String member) throws KernelException {

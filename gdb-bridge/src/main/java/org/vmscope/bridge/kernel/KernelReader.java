@@ -14,7 +14,6 @@ import org.vmscope.bridge.elf.ElfFormatException;
 import org.vmscope.bridge.elf.ElfMachine;
 import org.vmscope.bridge.elf.ElfSection;
 import org.vmscope.bridge.mirror.Mirror;
-import org.vmscope.bridge.mirror.MirrorException;
 import org.vmscope.bridge.mirror.PagingSetup;
 import org.vmscope.bridge.mirror.TargetArch;
 import org.vmscope.model.map.EntryInfo;
@@ -75,15 +74,7 @@ public final class KernelReader {
      * architecture, and samples of .text and .rodata must equal the target's bytes at the same VAs.
      */
     public void verifyImage() throws KernelException {
-        PagingSetup paging;
-        try {
-            paging = mirror.paging();
-        } catch (MirrorException e) {
-            throw new KernelException("cannot learn the target's paging setup: " + e.getMessage(), e);
-        }
-        if (!paging.walkable()) {
-            throw new KernelException("cannot translate kernel addresses: " + paging.problem());
-        }
+        PagingSetup paging = d.paging();
         ElfMachine want = machineOf(paging.arch());
         ElfMachine have = image.elf().header().machine();
         if (want != null && have != want) {

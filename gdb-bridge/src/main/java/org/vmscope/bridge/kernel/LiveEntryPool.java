@@ -79,14 +79,7 @@ final class LiveEntryPool {
 
     /** The slot of a {@code map_entry_t *}: {@link PageArrayState#NIL} or {@link PageArrayState#BAD}. */
     int slot(long ptr) {
-        if (ptr == 0) {
-            return PageArrayState.NIL;
-        }
-        long off = ptr - base;
-        if (Long.compareUnsigned(off, ntotal * entrySize) >= 0 || off % entrySize != 0) {
-            return PageArrayState.BAD;
-        }
-        return (int) (off / entrySize);
+        return KernelDecoder.arrayIndex(ptr, base, ntotal, entrySize);
     }
 
     /** The decoded slot, or null outside the pool. */

@@ -95,14 +95,7 @@ final class LivePageArray {
     }
 
     private int index(long ptr, int count) {
-        if (ptr == 0) {
-            return PageArrayState.NIL;
-        }
-        long off = ptr - base;
-        if (Long.compareUnsigned(off, count * structSize) >= 0 || off % structSize != 0) {
-            return PageArrayState.BAD;
-        }
-        return (int) (off / structSize);
+        return KernelDecoder.arrayIndex(ptr, base, count, structSize);
     }
 
     /** The array index of a {@code page_t *}: {@link PageArrayState#NIL} or {@link PageArrayState#BAD}. */

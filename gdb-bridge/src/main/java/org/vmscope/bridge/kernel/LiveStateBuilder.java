@@ -19,7 +19,6 @@ import org.vmscope.model.check.ZoneState;
 import org.vmscope.model.phys.RamBank;
 import org.vmscope.model.state.AddressSpace;
 import org.vmscope.model.state.Architecture;
-import org.vmscope.model.state.MapEntry;
 import org.vmscope.model.state.MemoryObject;
 import org.vmscope.model.state.ObjectKind;
 import org.vmscope.model.state.PhysicalMemory;
@@ -186,20 +185,10 @@ public final class LiveStateBuilder {
         a.setPdir(sp.pdir());
         long ps = k.pageSize();
         for (EntryState e : sp.map().inOrder()) {
-            MapEntry se = f.createMapEntry();
-            se.setSlot(e.slot());
-            se.setVaddr(e.vaddr());
-            se.setSize(e.size());
-            se.setProt(e.prot());
-            se.setProtOrig(e.protOrig());
-            se.setFlags(e.flags());
-            se.setOffset(e.offs());
-            se.setAoffs(e.aoffs());
-            se.setObject(refs.object(e.object()));
-            se.setAmap(refs.amap(e.amap()));
             AmapState am = k.amaps().get(e.amap());
-            se.setAnonCount(am == null ? 0 : anons(am, e.aoffs() / ps, e.size() / ps));
-            a.getEntries().add(se);
+            a.getEntries().add(StateParts.mapEntry(f, e.slot(), e.vaddr(), e.size(), e.prot(), e.protOrig(), e.flags(),
+                    e.offs(), e.aoffs(), refs.object(e.object()), refs.amap(e.amap()),
+                    am == null ? 0 : anons(am, e.aoffs() / ps, e.size() / ps)));
         }
         return a;
     }

@@ -154,15 +154,7 @@ public final class LiveStates {
         }
 
         LiveStates run() throws KernelException {
-            PagingSetup paging;
-            try {
-                paging = mirror.paging();
-            } catch (MirrorException e) {
-                throw new KernelException("cannot learn the target's paging setup: " + e.getMessage(), e);
-            }
-            if (!paging.walkable()) {
-                throw new KernelException("cannot translate kernel addresses: " + paging.problem());
-            }
+            PagingSetup paging = d.paging();
             format = paging.roots().get(0).root().format();
             pages = LivePageArray.read(d);
             pool = LiveEntryPool.read(d);

@@ -22,7 +22,6 @@ import org.vmscope.model.proc.Process;
 import org.vmscope.model.proc.Processes;
 import org.vmscope.model.state.AddressSpace;
 import org.vmscope.model.state.Architecture;
-import org.vmscope.model.state.MapEntry;
 import org.vmscope.model.state.MemoryObject;
 import org.vmscope.model.state.ObjectKind;
 import org.vmscope.model.state.PhysicalMemory;
@@ -260,19 +259,9 @@ public final class StateBuilder {
         a.setPdir(pdir != null ? pdir.addr() : m.pmap() != null ? m.pmap().root() : 0);
         long ps = kernel.arch().pageSize();
         for (org.vmscope.model.map.MapEntry e : m.entries()) {
-            MapEntry se = f.createMapEntry();
-            se.setSlot(e.slot());
-            se.setVaddr(e.vaddr());
-            se.setSize(e.size());
-            se.setProt(e.prot());
-            se.setProtOrig(e.protOrig());
-            se.setFlags(e.flags());
-            se.setOffset(e.offs());
-            se.setAoffs(e.aoffs());
-            se.setObject(refs.object(e.object()));
-            se.setAmap(refs.amap(e.amap()));
-            se.setAnonCount(e.amap() == null ? 0 : anons(e.amap(), e.aoffs() / ps, e.size() / ps));
-            a.getEntries().add(se);
+            a.getEntries().add(StateParts.mapEntry(f, e.slot(), e.vaddr(), e.size(), e.prot(), e.protOrig(), e.flags(),
+                    e.offs(), e.aoffs(), refs.object(e.object()), refs.amap(e.amap()),
+                    e.amap() == null ? 0 : anons(e.amap(), e.aoffs() / ps, e.size() / ps)));
         }
         return a;
     }

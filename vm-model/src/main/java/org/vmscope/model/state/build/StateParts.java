@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.vmscope.model.state.Amap;
 import org.vmscope.model.state.KmallocClass;
+import org.vmscope.model.state.MapEntry;
+import org.vmscope.model.state.MemoryObject;
 import org.vmscope.model.state.ObjectKind;
 import org.vmscope.model.state.Problem;
 import org.vmscope.model.state.Severity;
@@ -27,6 +30,24 @@ public final class StateParts {
 
     /** One zone as the State records it. @param header kernel VA of its kmalloc'd header, 0 for a static one */
     public record ZoneFacts(long vaddr, long paddr, long blockSize, int blocks, int used, long first, long header) {
+    }
+
+    /** One map entry as the State records it. */
+    public static MapEntry mapEntry(StateFactory f, int slot, long vaddr, long size, int prot, int protOrig, int flags,
+            long offs, long aoffs, MemoryObject object, Amap amap, int anonCount) {
+        MapEntry se = f.createMapEntry();
+        se.setSlot(slot);
+        se.setVaddr(vaddr);
+        se.setSize(size);
+        se.setProt(prot);
+        se.setProtOrig(protOrig);
+        se.setFlags(flags);
+        se.setOffset(offs);
+        se.setAoffs(aoffs);
+        se.setObject(object);
+        se.setAmap(amap);
+        se.setAnonCount(anonCount);
+        return se;
     }
 
     public static Problem problem(StateFactory f, org.vmscope.model.check.Problem p) {
