@@ -21,7 +21,14 @@
 #define PROT_URW (PROT_USER | PROT_READ | PROT_WRITE)
 #define PROT_URX (PROT_USER | PROT_READ | PROT_EXEC)
 
+#define STAGE2_VA ((void *)0x50000000ul)
+
 extern char boot_stack[], boot_stack_top[];
+
+/* Set by a debugger to let the kernel run its second stage (see main_awaitDebugger). */
+static volatile int main_release;
+/* Where pid 3's contiguous buffer was mapped; the second stage unmaps it. */
+static void *main_contiguous;
 
 static struct {
 	vm_map_t kmap;
@@ -114,7 +121,8 @@ static process_t *main_scenario(void)
 	main_check(vm_mapFind(srv->mapp, NULL, SIZE_PAGE, MAP_NOINHERIT, PROT_URW), "message window");
 	co = vm_objectContiguous(2 * SIZE_PAGE);
 	main_check(co, "contiguous object");
-	main_check(vm_mmap(srv->mapp, NULL, NULL, 2 * SIZE_PAGE, PROT_URW, co, 0, MAP_NONE), "contiguous");
+	main_contiguous = vm_mmap(srv->mapp, NULL, NULL, 2 * SIZE_PAGE, PROT_URW, co, 0, MAP_NONE);
+	main_check(main_contiguous, "contiguous");
 	vm_objectPut(co);
 	main_check(vm_mmap(srv->mapp, FIXED_VA, NULL, SIZE_PAGE, PROT_URW, NULL, -1, MAP_FIXED), "fixed");
 
@@ -123,6 +131,62 @@ static process_t *main_scenario(void)
 	main_mapLibrary(psh);
 	main_check(vm_mmap(psh->mapp, NULL, NULL, 4 * SIZE_PAGE, PROT_URW, NULL, -1, MAP_NONE), "heap");
 	return psh;
+}
+
+#ifdef PHX_FAULT_ANON_REFS
+/* Deliberate corruption for the checker's negative test: one reference too many on an anon. */
+static void main_faultAnonRefs(process_t *p)
+{
+	for (rbnode_t *n = lib_rbMinimum(p->mapp->tree.root); n != NULL; n = lib_rbNext(n)) {
+		map_entry_t *e = lib_treeof(map_entry_t, linkage, n);
+		amap_t *a = e->amap;
+
+		if (a != NULL && a->anons[e->aoffs / SIZE_PAGE] != NULL) {
+			a->anons[e->aoffs / SIZE_PAGE]->refs++;
+			return;
+		}
+	}
+	lib_panic("no anon to corrupt");
+}
+#endif
+
+static void main_faults(process_t *psh)
+{
+	(void)psh;
+#ifdef PHX_FAULT_LEAK_PAGE
+	/* Deliberate leak for the checker's negative test: an allocated page nothing owns. */
+	main_check(vm_pageAlloc(SIZE_PAGE, PAGE_OWNER_APP), "leaked page");
+#endif
+#ifdef PHX_FAULT_ANON_REFS
+	main_faultAnonRefs(psh);
+#endif
+}
+
+/* Spins until a debugger sets main_release: the stop a test takes its "before" picture at. */
+static void main_awaitDebugger(void)
+{
+	while (!main_release)
+		__asm__ volatile("" ::: "memory");
+	main_release = 0;
+}
+
+/* The second stage, run once a debugger released the first stop: pid 4 maps three anonymous
+ * pages at STAGE2_VA, pid 3 unmaps its contiguous buffer (the object and its two pages go). */
+static void main_stage2(process_t *srv, process_t *psh)
+{
+	main_check(vm_mmap(psh->mapp, STAGE2_VA, NULL, 3 * SIZE_PAGE, PROT_URW, NULL, -1, MAP_NONE), "stage 2 map");
+	LIB_ASSERT(vm_munmap(srv->mapp, main_contiguous, 2 * SIZE_PAGE) == EOK, "stage 2 unmap");
+	pmap_scratchReset();
+	lib_printf("PHOENIX-LIKE stage2 begin\n");
+	lib_printf("(psh)%% mem\n");
+	psh_memSummary();
+	lib_printf("(psh)%% mem -m kernel\n");
+	psh_memMap(-1);
+	lib_printf("(psh)%% mem -m 3\n");
+	psh_memMap(3);
+	lib_printf("(psh)%% mem -m 4\n");
+	psh_memMap(4);
+	lib_printf("PHOENIX-LIKE stage2 end\n");
 }
 
 static void main_report(int npids)
@@ -161,12 +225,15 @@ void main(ptr_t bootarg)
 	LIB_ASSERT(_process_init(&main_common.kmap, &main_common.kernel) == 0, "process");
 
 	current = main_scenario();
+	main_faults(current);
 	proc_threadRun(current->threads);
 	pmap_scratchReset();
 
 	lib_printf("proc: current pid %d root 0x%llx\n", current->idlinkage.id, (unsigned long long)hal_cpuGetRoot());
 	main_report(4);
 
+	main_awaitDebugger();
+	main_stage2(proc_find(3), current);
 	for (;;)
 		__asm__ volatile("" ::: "memory");
 }

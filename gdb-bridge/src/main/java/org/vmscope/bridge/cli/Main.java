@@ -19,6 +19,8 @@ public final class Main {
         register(new BenchMirrorCommand());
         register(new MemCommand());
         register(new DiffCommand());
+        register(new CheckCommand());
+        register(new SnapshotCommand());
     }
 
     void register(Command c) {

@@ -1,11 +1,9 @@
 package org.vmscope.bridge.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.vmscope.bridge.kernel.EntryPoolInfo;
 import org.vmscope.bridge.kernel.KernelException;
@@ -39,22 +37,16 @@ final class MemCommand implements Command {
         return "usage: vmscope mem --target HOST:PORT --kernel ELF [--layout FILE] [-m PID|kernel | -p] [--json]\n"
                 + "Reads the kernel's VM globals (pages_info, map_common, process_common) through the page tables\n"
                 + "and prints what psh's mem would: the summary line, a map's entries (-m) or the page runs (-p).\n"
-                + "  --kernel ELF         the running kernel's ELF with DWARF (refused when it does not match)\n"
-                + "  --layout FILE        structure layouts as text, for an ELF without DWARF\n"
-                + "  --no-verify          skip the check that the ELF is the running kernel\n"
+                + KernelArgs.USAGE + "\n"
                 + "Exit status 1 when the ELF is refused or the kernel's structures show problems.\n"
                 + TargetArgs.USAGE_COMMON;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        TargetArgs t = TargetArgs.parse(args, Set.of("-p", "--no-verify"), Set.of("-m", "--kernel", "--layout"));
+        TargetArgs t = TargetArgs.parse(args, KernelArgs.flags("-p"), KernelArgs.valued("-m"));
         if (!t.positional.isEmpty()) {
             throw new UsageException("unexpected argument " + t.positional.get(0));
-        }
-        String elf = t.valued.get("--kernel");
-        if (elf == null) {
-            throw new UsageException("--kernel ELF is required");
         }
         String who = t.valued.get("-m");
         boolean pages = t.flags.contains("-p");
@@ -69,19 +61,16 @@ final class MemCommand implements Command {
                 throw new UsageException("-m takes a pid or 'kernel', not '" + who + "'");
             }
         }
-        String layout = t.valued.get("--layout");
         KernelImage image;
         try {
-            image = KernelImage.open(Path.of(elf), layout == null ? null : Path.of(layout));
+            image = KernelArgs.open(t);
         } catch (KernelException e) {
             err.println("vmscope mem: " + e.getMessage());
             return 1;
         }
         try (Mirror m = t.connect()) {
+            KernelArgs.verify(t, image, m);
             KernelReader r = new KernelReader(image, m);
-            if (!t.flags.contains("--no-verify")) {
-                r.verifyImage();
-            }
             int status = 0;
             JsonWriter j = t.json ? new JsonWriter().beginObject().field("target", t.targetName()) : null;
             if (who != null) {

@@ -318,12 +318,7 @@ final class SimCommand implements Command {
         }
         j.name("panic").value(ps.panic() == null ? null : ps.panic().reason());
         if (o.check) {
-            j.name("problems").beginArray();
-            for (Problem p : problems) {
-                j.beginObject().field("severity", p.severity().name()).field("code", p.code().name())
-                        .field("subject", p.subject()).field("message", p.message()).endObject();
-            }
-            j.endArray();
+            ProblemJson.write(j, "problems", problems);
         }
         return j.endObject().toString();
     }

@@ -1,16 +1,11 @@
 package org.vmscope.bridge.kernel;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -19,10 +14,8 @@ import org.vmscope.bridge.elf.ElfFormatException;
 import org.vmscope.bridge.elf.ElfMachine;
 import org.vmscope.bridge.elf.ElfSection;
 import org.vmscope.bridge.mirror.Mirror;
-import org.vmscope.bridge.mirror.MirrorException;
 import org.vmscope.bridge.mirror.PagingSetup;
 import org.vmscope.bridge.mirror.TargetArch;
-import org.vmscope.bridge.rsp.RspException;
 import org.vmscope.model.map.EntryInfo;
 import org.vmscope.model.page.PageFlags;
 import org.vmscope.model.page.PageRun;
@@ -37,27 +30,28 @@ import org.vmscope.model.page.PageRun;
 public final class KernelReader {
     /** Caps against corrupt counters and cycles. */
     static final long MAX_PAGES = 1L << 24;
-    static final int MAX_TREE_NODES = 1 << 20;
+    static final int MAX_TREE_NODES = KernelDecoder.MAX_TREE_NODES;
     static final long MAX_AMAP_SLOTS = 1L << 20;
     private static final int PAGE_CHUNK = 4096;
     private static final int SAMPLE_BYTES = 256;
 
+    private final KernelDecoder d;
     private final KernelImage image;
     private final Mirror mirror;
     private final KernelMemory mem;
-    private final List<String> problems = new ArrayList<>();
     private final Map<Long, Long> anonBytes = new HashMap<>();
     private final Map<Long, long[]> oids = new HashMap<>();
 
     /** @throws KernelException for a kernel this reader cannot decode (NOMMU builds, for now) */
     public KernelReader(KernelImage image, Mirror mirror) throws KernelException {
-        if (image.nommu()) {
-            throw new KernelException("the kernel " + image.path() + " is a NOMMU build (map_entry_t has 'process'"
-                    + " or only the page-nommu token pool exists); decoding NOMMU kernels is not supported yet");
-        }
-        this.image = image;
-        this.mirror = mirror;
-        this.mem = new KernelMemory(mirror, image.order(), image.pointerBytes());
+        this(new KernelDecoder(image, mirror));
+    }
+
+    KernelReader(KernelDecoder d) {
+        this.d = d;
+        this.image = d.image;
+        this.mirror = d.mirror;
+        this.mem = d.mem;
     }
 
     public KernelImage image() {
@@ -70,7 +64,7 @@ public final class KernelReader {
 
     /** What went wrong so far (corrupt pointers, unreadable objects, failed sanity checks), oldest first. */
     public List<String> problems() {
-        return Collections.unmodifiableList(problems);
+        return d.problems();
     }
 
     // ---- image check -------------------------------------------------------------------------------
@@ -80,15 +74,7 @@ public final class KernelReader {
      * architecture, and samples of .text and .rodata must equal the target's bytes at the same VAs.
      */
     public void verifyImage() throws KernelException {
-        PagingSetup paging;
-        try {
-            paging = mirror.paging();
-        } catch (MirrorException e) {
-            throw new KernelException("cannot learn the target's paging setup: " + e.getMessage(), e);
-        }
-        if (!paging.walkable()) {
-            throw new KernelException("cannot translate kernel addresses: " + paging.problem());
-        }
+        PagingSetup paging = d.paging();
         ElfMachine want = machineOf(paging.arch());
         ElfMachine have = image.elf().header().machine();
         if (want != null && have != want) {
@@ -414,107 +400,33 @@ public final class KernelReader {
         return oid;
     }
 
-    // ---- bounded tree walk ----------------------------------------------------------------------------
-
-    /**
-     * The nodes of an rb-tree in order, following left/right only. A node met twice (a cycle or shared
-     * subtree), an unreadable or misaligned node, or more than {@code cap} nodes end the walk with a problem.
-     */
-    private List<Long> inorder(long root, String what, int cap) throws KernelException {
-        TypeLayout rb = image.type("rbnode_t");
-        List<Long> out = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        Map<Long, KStruct> nodes = new HashMap<>();
-        Deque<Long> stack = new ArrayDeque<>();
-        long n = root;
-        while (n != 0 || !stack.isEmpty()) {
-            while (n != 0) {
-                if (!seen.add(n)) {
-                    problem(what + ": node 0x" + Long.toHexString(n) + " reached twice (cycle); walk stopped");
-                    return out;
-                }
-                if (seen.size() > cap) {
-                    problem(what + ": more than " + cap + " nodes; walk stopped");
-                    return out;
-                }
-                KStruct s;
-                try {
-                    if (!aligned(n)) {
-                        throw new KernelReadException(n, "misaligned node pointer");
-                    }
-                    s = struct(rb, n, "rbnode_t");
-                } catch (KernelReadException e) {
-                    problem(what + ": node " + e.getMessage() + "; walk stopped");
-                    return out;
-                }
-                nodes.put(n, s);
-                stack.push(n);
-                n = s.u("left");
-            }
-            n = stack.pop();
-            out.add(n);
-            n = nodes.get(n).u("right");
-        }
-        return out;
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------
 
     private boolean aligned(long address) {
-        return (address & (image.pointerBytes() - 1)) == 0;
+        return d.aligned(address);
     }
 
     private KStruct struct(TypeLayout type, long address, String what) throws KernelReadException {
-        return KStruct.read(mem, type, address, what);
+        return d.struct(type, address, what);
     }
 
     private KStruct struct(TypeLayout type, long address, String what, String owner) throws KernelException {
-        try {
-            return struct(type, address, what);
-        } catch (KernelReadException e) {
-            throw new KernelException(owner + ": " + e.getMessage(), e);
-        }
+        return d.struct(type, address, what, owner);
     }
 
     private static long offset(TypeLayout t, String member) throws KernelException {
-        return t.field(member).orElseThrow(() -> new KernelException("type " + t.name() + " has no member '"
-                + member + "'")).offset();
+        return KernelDecoder.offset(t, member);
+    }
+
+    private List<Long> inorder(long root, String what, int cap) throws KernelException {
+        return d.inorder(root, what, cap);
     }
 
     private void problem(String text) {
-        if (problems.size() < 10_000) {
-            problems.add(text);
-        }
+        d.problem(text);
     }
 
-    @FunctionalInterface
-    private interface Body<T> {
-        T run() throws KernelException;
-    }
-
-    /** Runs {@code body} in one physical-access scope of the mirror's reader. */
-    @SuppressWarnings("unchecked")
-    private <T> T inSession(Body<T> body) throws KernelException {
-        Object[] result = new Object[1];
-        KernelException[] failure = new KernelException[1];
-        try {
-            mirror.memory().session(() -> {
-                try {
-                    result[0] = body.run();
-                } catch (KernelException e) {
-                    failure[0] = e;
-                }
-                return null;
-            });
-        } catch (RspException e) {
-            throw new KernelException("target: " + e.getMessage(), e);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        if (mirror.memory().lost()) {
-            throw new KernelException("target lost: " + mirror.memory().lostReason());
-        }
-        return (T) result[0];
+    private <T> T inSession(KernelDecoder.Body<T> body) throws KernelException {
+        return d.inSession(body);
     }
 }

@@ -49,6 +49,17 @@ public final class ObjectState {
         return refs;
     }
 
+    /** Slots of the page cache holding a page. */
+    public int cachedPages() {
+        int n = 0;
+        for (long p : pages) {
+            if (p != -1) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Frame of the cached page for object offset {@code offs}, or -1. */
     public long pageAt(long offs, long pageSize) {
         long i = Long.divideUnsigned(offs, pageSize);

@@ -97,6 +97,16 @@ public final class PageArrayState {
         return heads.length;
     }
 
+    /** Head index of buddy list {@code order}: {@link #NIL} when empty. */
+    public int heads(int order) {
+        return heads[order];
+    }
+
+    /** The {@code next} link of page {@code i} as an index ({@link #NIL}, {@link #BAD}). */
+    public int next(int i) {
+        return next[i];
+    }
+
     public long addr(int i) {
         return addr[i];
     }

@@ -110,13 +110,11 @@ final class PteChecks {
 
     private static Expect expect(KernelState k, EntryState e, long va) {
         long delta = va - e.vaddr;
-        if (e.object == ObjectState.PHYSMEM) {
-            return Expect.frame(e.offs + delta);
-        }
-        ObjectState o = e.object == 0 ? null : k.objects.get(e.object);
+        ObjectState o = e.object == 0 || e.object == ObjectState.PHYSMEM ? null : k.objects.get(e.object);
         if (o != null && o.kind == ObjectState.Kind.KERNEL) {
             return Expect.ANY; // frames supplied by the caller of vm_mmap (zones, pdirs, message pages)
         }
+        // An anon in the slot wins over the object: a private PHYSMEM or file page copied on write (amap_page).
         if (e.amap != 0) {
             AmapState a = k.amaps.get(e.amap);
             if (a == null) {
@@ -134,6 +132,9 @@ final class PteChecks {
                 }
                 return Expect.frame(an.page);
             }
+        }
+        if (e.object == ObjectState.PHYSMEM) {
+            return Expect.frame(e.offs + delta);
         }
         if (o == null) {
             return Expect.none(e.amap == 0 ? "the anonymous entry has no amap" : "its amap slot holds no anon");

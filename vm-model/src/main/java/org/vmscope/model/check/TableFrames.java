@@ -14,11 +14,12 @@ import org.vmscope.model.pmap.PagingRoot;
  * The frames of the page tables below a root that serve a VA window (the root's own frame excluded), found by
  * following table entries through physical memory. Each table is read once; unreadable tables are skipped.
  */
-final class TableFrames {
+public final class TableFrames {
     private TableFrames() {
     }
 
-    static Set<Long> below(PhysReader phys, PagingRoot root, long vaFirst, long vaLast, long pageSize) {
+    /** The table frames (page aligned) below {@code root} serving {@code [vaFirst, vaLast]}. */
+    public static Set<Long> below(PhysReader phys, PagingRoot root, long vaFirst, long vaLast, long pageSize) {
         Set<Long> frames = new HashSet<>();
         Set<Long> visited = new HashSet<>();
         visited.add(root.tablePa());

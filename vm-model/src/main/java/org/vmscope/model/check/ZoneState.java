@@ -69,6 +69,16 @@ public final class ZoneState {
         return blockPa;
     }
 
+    /** Handle of the next zone on its list (0 = NULL). */
+    public long next() {
+        return next;
+    }
+
+    /** Handle of the previous zone on its list (0 = NULL). */
+    public long prev() {
+        return prev;
+    }
+
     /** Bytes of the backing buddy block. */
     public long blockBytes() {
         return pagesIdx >= 0 && pagesIdx < 63 ? 1L << pagesIdx : 0;

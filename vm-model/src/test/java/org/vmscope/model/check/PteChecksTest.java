@@ -1,7 +1,9 @@
 package org.vmscope.model.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.vmscope.model.check.CheckFixture.PAGE;
+import static org.vmscope.model.check.CheckFixture.RWU;
 import static org.vmscope.model.check.CheckFixture.USER;
 import static org.vmscope.model.check.CheckFixture.assertCodes;
 import static org.vmscope.model.check.CheckFixture.assertNames;
@@ -10,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vmscope.model.map.Mman;
+import org.vmscope.model.object.VmObject;
 import org.vmscope.model.page.Page;
 import org.vmscope.model.pmap.PageAttr;
 import org.vmscope.model.pmap.Pmap;
@@ -34,6 +38,16 @@ class PteChecksTest {
 
     private static String pte(long va) {
         return String.format("PTE va 0x%08x in %s", va, USER);
+    }
+
+    /** A private PHYSMEM mapping populated writable is served by the anon that copied the frame (amap_page). */
+    @Test
+    void copiedPhysmemPageIsExpectedFromItsAnon() {
+        long source = pmap.resolve(0x40000000L);
+        long va = f.user.mmap(0x60000000L, null, PAGE, RWU, VmObject.PHYSMEM, source, Mman.MAP_NEEDSCOPY);
+        assertEquals(0x60000000L, va);
+        assertNotEquals(source, pmap.resolve(va), "populated writable: a private copy, not the frame itself");
+        assertEquals(List.of(), Checks.ptes(f.state()));
     }
 
     @Test

@@ -61,6 +61,15 @@ enum PhoenixLikeBuild {
 		return GuestBuild.outputDir().resolveSibling("phoenix-like");
 	}
 
+	/**
+	 * A variant of this build that breaks one invariant on purpose ({@code make faults}: leak-page,
+	 * anon-refs); only IA32_DWARF5 has them.
+	 */
+	Path faultImage(String fault) {
+		String name = "phoenix-like-" + arch + "-dwarf" + dwarf + "-fault-" + fault + ".elf";
+		return MAKE.artifact(name, name);
+	}
+
 	/** The ELF image, built on first use; skips the calling test when it cannot be built here. */
 	Path image() {
 		String name = "phoenix-like-" + arch + "-dwarf" + dwarf + ".elf";

@@ -30,7 +30,11 @@ final class PhoenixLikeQemu implements AutoCloseable {
 
 	/** Builds (once) and boots; skips the calling test when the image or QEMU is missing. */
 	static PhoenixLikeQemu start(PhoenixLikeBuild build) throws IOException {
-		Path image = build.image();
+		return start(build, build.image());
+	}
+
+	/** Boots another image of the build's architecture (a fault variant) the same way. */
+	static PhoenixLikeQemu start(PhoenixLikeBuild build, Path image) throws IOException {
 		QemuProcess.Booted<String> booted = QemuProcess.boot(build.toString(), build.qemu(), build.machineArgs(),
 				image, END, text -> upToEnd(build, text));
 		return new PhoenixLikeQemu(build, image, booted.qemu(), booted.ready());
@@ -44,6 +48,15 @@ final class PhoenixLikeQemu implements AutoCloseable {
 
 	/** The whole serial output up to and including the end line, with {@code \n} line ends. */
 	String serial() { return serial; }
+
+	/** The serial text after the boot report up to and including {@code line}, once the kernel printed it. */
+	String awaitSerial(String line) throws IOException {
+		return qemu.awaitReady(line, text -> {
+			int from = text.indexOf(END + "\n") + END.length() + 1;
+			int at = text.indexOf(line + "\n", from);
+			return at < 0 ? Optional.empty() : Optional.of(text.substring(from, at + line.length() + 1));
+		});
+	}
 
 	String hmp(String command) throws IOException {
 		String out = qemu.hmp(command);

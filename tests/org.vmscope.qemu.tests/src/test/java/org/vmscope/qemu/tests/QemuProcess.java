@@ -109,7 +109,8 @@ final class QemuProcess implements AutoCloseable {
 		return Files.isRegularFile(serialFile) ? Files.readString(serialFile, StandardCharsets.ISO_8859_1) : "";
 	}
 
-	private <T> T awaitReady(String awaited, ReadyCheck<T> ready) throws IOException {
+	/** Waits until {@code ready} accepts the serial output (e.g. a later stage's line), naming {@code awaited} on timeout. */
+	<T> T awaitReady(String awaited, ReadyCheck<T> ready) throws IOException {
 		long deadline = System.nanoTime() + READY_TIMEOUT_MILLIS * 1_000_000L;
 		while (true) {
 			Optional<T> r = ready.check(serialText().replace("\r", ""));

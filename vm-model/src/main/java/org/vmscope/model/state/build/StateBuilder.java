@@ -2,14 +2,10 @@ package org.vmscope.model.state.build;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.vmscope.model.Arch;
 import org.vmscope.model.check.Checks;
@@ -26,18 +22,13 @@ import org.vmscope.model.proc.Process;
 import org.vmscope.model.proc.Processes;
 import org.vmscope.model.state.AddressSpace;
 import org.vmscope.model.state.Architecture;
-import org.vmscope.model.state.KmallocClass;
-import org.vmscope.model.state.MapEntry;
 import org.vmscope.model.state.MemoryObject;
 import org.vmscope.model.state.ObjectKind;
 import org.vmscope.model.state.PhysicalMemory;
-import org.vmscope.model.state.Problem;
-import org.vmscope.model.state.Severity;
 import org.vmscope.model.state.State;
 import org.vmscope.model.state.StateFactory;
 import org.vmscope.model.state.Target;
 import org.vmscope.model.state.TargetSource;
-import org.vmscope.model.state.Zone;
 import org.vmscope.model.state.data.PageRunTable;
 import org.vmscope.model.state.data.Sizes;
 import org.vmscope.model.state.snapshot.Snapshots;
@@ -180,7 +171,7 @@ public final class StateBuilder {
             all.addAll(Checks.run(ss.capture()));
         }
         for (org.vmscope.model.check.Problem p : all) {
-            s.getProblems().add(problem(f, p));
+            s.getProblems().add(StateParts.problem(f, p));
         }
         return ReadOnly.freeze(s);
     }
@@ -235,50 +226,25 @@ public final class StateBuilder {
     }
 
     private static org.vmscope.model.state.Kmalloc kmalloc(StateFactory f, Kmalloc k) {
-        org.vmscope.model.state.Kmalloc km = f.createKmalloc();
-        km.setAllocBytes(k.allocBytes());
-        km.setHdrIdx(k.hdridx());
-        km.setHdrBlocks(k.hdrblocks());
-        Map<Integer, List<VmZone>> byClass = new TreeMap<>();
+        List<VmZone> all = new ArrayList<>();
         Set<VmZone> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (int idx = 0; idx < 64; idx++) {
-            collect(k.sizes(idx), byClass, seen);
+            collect(k.sizes(idx), all, seen);
         }
-        collect(k.used(), byClass, seen);
-        for (Map.Entry<Integer, List<VmZone>> e : byClass.entrySet()) {
-            KmallocClass c = f.createKmallocClass();
-            c.setIndex(e.getKey());
-            c.setBlockSize(1L << e.getKey());
-            long used = 0;
-            long total = 0;
-            List<VmZone> zs = e.getValue();
-            zs.sort(Comparator.comparingLong(VmZone::vaddr));
-            for (VmZone z : zs) {
-                Zone sz = f.createZone();
-                sz.setVaddr(z.vaddr());
-                sz.setPaddr(z.pages() == null ? 0 : z.pages().addr());
-                sz.setBlockSize(z.blocksz());
-                sz.setBlocks(z.blocks());
-                sz.setUsed(z.used());
-                sz.setFirst(z.first());
-                sz.setHeader(z.header());
-                c.getZones().add(sz);
-                used += z.used();
-                total += z.blocks();
-            }
-            c.setUsedBlocks(used);
-            c.setTotalBlocks(total);
-            km.getClasses().add(c);
+        collect(k.used(), all, seen);
+        List<StateParts.ZoneFacts> zones = new ArrayList<>();
+        for (VmZone z : all) {
+            zones.add(new StateParts.ZoneFacts(z.vaddr(), z.pages() == null ? 0 : z.pages().addr(), z.blocksz(),
+                    z.blocks(), z.used(), z.first(), z.header()));
         }
-        return km;
+        return StateParts.kmalloc(f, k.allocBytes(), k.hdridx(), k.hdrblocks(), zones);
     }
 
-    /** Adds the zones of one circular list, grouped by their block size's class, each zone once. */
-    private static void collect(VmZone head, Map<Integer, List<VmZone>> byClass, Set<VmZone> seen) {
+    /** Adds the zones of one circular list, each zone once. */
+    private static void collect(VmZone head, List<VmZone> out, Set<VmZone> seen) {
         VmZone z = head;
         for (int n = 0; z != null && n < MAX_ZONES_PER_LIST && seen.add(z); n++) {
-            int idx = 63 - Long.numberOfLeadingZeros(Math.max(1, z.blocksz()));
-            byClass.computeIfAbsent(idx, k -> new ArrayList<>()).add(z);
+            out.add(z);
             z = z.next();
         }
     }
@@ -293,19 +259,9 @@ public final class StateBuilder {
         a.setPdir(pdir != null ? pdir.addr() : m.pmap() != null ? m.pmap().root() : 0);
         long ps = kernel.arch().pageSize();
         for (org.vmscope.model.map.MapEntry e : m.entries()) {
-            MapEntry se = f.createMapEntry();
-            se.setSlot(e.slot());
-            se.setVaddr(e.vaddr());
-            se.setSize(e.size());
-            se.setProt(e.prot());
-            se.setProtOrig(e.protOrig());
-            se.setFlags(e.flags());
-            se.setOffset(e.offs());
-            se.setAoffs(e.aoffs());
-            se.setObject(refs.object(e.object()));
-            se.setAmap(refs.amap(e.amap()));
-            se.setAnonCount(e.amap() == null ? 0 : anons(e.amap(), e.aoffs() / ps, e.size() / ps));
-            a.getEntries().add(se);
+            a.getEntries().add(StateParts.mapEntry(f, e.slot(), e.vaddr(), e.size(), e.prot(), e.protOrig(), e.flags(),
+                    e.offs(), e.aoffs(), refs.object(e.object()), refs.amap(e.amap()),
+                    e.amap() == null ? 0 : anons(e.amap(), e.aoffs() / ps, e.size() / ps)));
         }
         return a;
     }
@@ -327,7 +283,7 @@ public final class StateBuilder {
         private final State s;
         private final Map<VmObject, MemoryObject> objects = new IdentityHashMap<>();
         private final Map<org.vmscope.model.amap.Amap, org.vmscope.model.state.Amap> amaps = new IdentityHashMap<>();
-        private final Set<String> names = new HashSet<>();
+        private final StateParts.Names names = new StateParts.Names();
 
         Refs(StateFactory f, State s) {
             this.f = f;
@@ -364,30 +320,11 @@ public final class StateBuilder {
             }
             m.setCachedPages(cached);
             m.setPath(paths.get(o));
-            m.setName(unique(objectName(o)));
+            Page first = o.kind() == VmObject.Kind.CONTIGUOUS ? o.cached(0) : null;
+            m.setName(names.unique(StateParts.objectName(m.getKind(), o.port(), o.id(), first == null ? -1 : first.addr())));
             objects.put(o, m);
             s.getObjects().add(m);
             return m;
-        }
-
-        private String objectName(VmObject o) {
-            return switch (o.kind()) {
-                case KERNEL -> "kernel";
-                case PHYSMEM -> "physmem";
-                case FILE -> "file " + o.port() + "." + Long.toUnsignedString(o.id());
-                case CONTIGUOUS -> {
-                    Page first = o.cached(0);
-                    yield first == null ? "contiguous" : String.format(Locale.ROOT, "contiguous @0x%x", first.addr());
-                }
-            };
-        }
-
-        private String unique(String base) {
-            String n = base;
-            for (int i = 2; !names.add(n); i++) {
-                n = base + " #" + i;
-            }
-            return n;
         }
 
         org.vmscope.model.state.Amap amap(org.vmscope.model.amap.Amap a) {
@@ -418,14 +355,5 @@ public final class StateBuilder {
             s.getAmaps().add(m);
             return m;
         }
-    }
-
-    private static Problem problem(StateFactory f, org.vmscope.model.check.Problem p) {
-        Problem sp = f.createProblem();
-        sp.setCode(p.code().name());
-        sp.setSeverity(p.isError() ? Severity.ERROR : Severity.WARNING);
-        sp.setSubject(p.subject());
-        sp.setMessage(p.message());
-        return sp;
     }
 }
