@@ -77,6 +77,9 @@ public final class TargetDescriptionParser {
             throw new RspProtocolException("target description has more than " + MAX_DOCUMENTS + " documents");
         }
         String xml = loader.load(annex);
+        if (xml == null) {
+            throw new RspProtocolException("target description annex " + annex + " could not be loaded");
+        }
         totalChars += xml.length();
         if (totalChars > MAX_TOTAL_CHARS) {
             throw new RspProtocolException("target description larger than " + MAX_TOTAL_CHARS + " characters");
