@@ -18,8 +18,9 @@ import org.vmscope.bridge.mirror.TargetArch;
 final class TargetArgs {
     static final String USAGE_COMMON = """
               --target HOST:PORT   the GDB server (QEMU -gdb tcp::PORT)
-              --arch ARCH          ia32, x86_64, armv7a, aarch64 or riscv64 instead of the target description's
+              --arch ARCH          ia32, x86_64, armv7a, aarch64, riscv64 or sparc instead of the target description's
               --root ADDR          physical address of the top-level table instead of CR3/satp/TTBR0
+                       (sparc: of the current context's context-table entry, which QEMU does not expose)
               --ram BASE:SIZE,...  RAM ranges instead of QEMU's 'info mtree -f' (only RAM is ever read)
               --via phymem|xp      physical reads through QEMU's PhyMemMode or the monitor's xp (default: phymem if offered)
               --budget BYTES       cap on bytes read from the target (default 64M)

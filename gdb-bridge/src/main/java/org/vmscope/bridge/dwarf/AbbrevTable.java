@@ -60,13 +60,13 @@ final class AbbrevTable {
                         + Long.toHexString(offset));
             }
             list.add(a);
-            if (code < 1 << 16) {
+            if (code > 0 && code < 1 << 16) {  // a ULEB128 above 2^63 reads as a negative long
                 maxDense = Math.max(maxDense, code);
             }
         }
         Abbrev[] dense = new Abbrev[(int) maxDense + 1];
         for (Abbrev a : list) {
-            if (a.code() < dense.length) {
+            if (a.code() > 0 && a.code() < dense.length) {
                 dense[(int) a.code()] = a;
             }
         }

@@ -21,6 +21,11 @@ public final class ElfFile {
     private static final int EI_NIDENT = 16;
     private static final int PN_XNUM = 0xffff;
     private static final int SHN_XINDEX = 0xffff;
+    /**
+     * Cap on one read of loaded bytes. Zero-filled memory (.bss, p_memsz past p_filesz) costs nothing in
+     * the file, so a damaged size could otherwise make a read allocate gigabytes.
+     */
+    static final int MAX_READ_BYTES = 64 << 20;
 
     private final String source;
     private final BoundedBytes bytes;
@@ -151,6 +156,7 @@ public final class ElfFile {
         if (length < 0) {
             return Optional.empty();
         }
+        requireReadable(length, address);
         for (ElfSegment seg : segments) {
             if (seg.isLoad() && seg.containsVirtual(address)
                     && Long.compareUnsigned(address - seg.vaddr() + length, seg.memSize()) <= 0) {
@@ -196,6 +202,7 @@ public final class ElfFile {
     }
 
     private byte[] readSection(ElfSection s, long offset, int length) throws ElfFormatException {
+        requireReadable(length, s.addr() + offset);
         byte[] out = new byte[length];
         if (!s.isNoBits()) {
             ByteBuffer data = sectionData(s);
@@ -205,6 +212,13 @@ public final class ElfFile {
             data.get((int) offset, out);
         }
         return out;
+    }
+
+    private static void requireReadable(int length, long address) throws ElfFormatException {
+        if (length > MAX_READ_BYTES) {
+            throw new ElfFormatException(String.format("a read of %d bytes at 0x%x is larger than the %d MiB one"
+                    + " read may take (damaged size?)", length, address, MAX_READ_BYTES >> 20));
+        }
     }
 
     // ---- parsing ------------------------------------------------------------------------------

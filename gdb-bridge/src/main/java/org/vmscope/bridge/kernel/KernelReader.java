@@ -126,6 +126,7 @@ public final class KernelReader {
             case ARMV7A -> ElfMachine.ARM;
             case AARCH64 -> ElfMachine.AARCH64;
             case RISCV64 -> ElfMachine.RISCV;
+            case SPARC -> ElfMachine.SPARC;
         };
     }
 

@@ -13,12 +13,14 @@ import org.vmscope.model.pmap.Ia32Format;
 import org.vmscope.model.pmap.PageTableFormat;
 import org.vmscope.model.pmap.PagingRoot;
 import org.vmscope.model.pmap.RiscvFormat;
+import org.vmscope.model.pmap.SrmmuFormat;
 import org.vmscope.model.pmap.X86_64Format;
 
 /**
  * Finds the architecture and the paging roots of a halted target from its target description and
  * registers: x86 CR0/CR3/CR4/EFER, RISC-V satp, AArch64 TTBR0_EL1/TTBR1_EL1/TCR_EL1/SCTLR_EL1/MAIR_EL1,
- * ARMv7-A TTBR0/TTBR1/TTBCR/SCTLR. {@code --arch} replaces the description's architecture; {@code --root}
+ * ARMv7-A TTBR0/TTBR1/TTBCR/SCTLR, SPARC SRMMU mmucr/ctpr/ctxr where a stub serves them (vmscope's simulator
+ * does; QEMU does not, as LEON reaches them only with {@code lda} ASI 0x19). {@code --arch} replaces the description's architecture; {@code --root}
  * replaces the first root's table address (CR3, satp.PPN, TTBR0) and lets a walk go ahead with paging
  * off or registers missing, with the mode's defaults.
  */
@@ -70,6 +72,7 @@ public final class PagingRootDetector {
                 case RISCV64 -> riscv(rootPa, roots);
                 case AARCH64 -> aarch64(rootPa, roots);
                 case ARMV7A -> armv7a(rootPa, roots);
+                case SPARC -> sparc(rootPa, roots);
             };
         } catch (Missing m) {
             problem = m.getMessage();
@@ -98,6 +101,9 @@ public final class PagingRootDetector {
         }
         if (a.equals("arm") || a.startsWith("armv7") || a.startsWith("arm:")) {
             return TargetArch.ARMV7A;
+        }
+        if (a.equals("sparc") || a.equals("sparc:v8")) {
+            return TargetArch.SPARC;
         }
         return null;
     }
@@ -310,6 +316,36 @@ public final class PagingRootDetector {
                 }
             }
         }
+        return "";
+    }
+
+    // ---- SPARC SRMMU -------------------------------------------------------------------------
+
+    /**
+     * The walk starts at the current context's context-table entry. {@code --root} names that entry's
+     * physical address (context table + 4 x context) directly, for stubs without the MMU registers.
+     */
+    private String sparc(OptionalLong rootPa, List<NamedRoot> roots) throws RspException {
+        if (rootPa.isPresent()) {
+            long slot = rootPa.getAsLong();
+            roots.add(new NamedRoot("--root", slot, new PagingRoot(SrmmuFormat.contextRooted(), slot)));
+            return "";
+        }
+        OptionalLong ctpr = opt("ctpr", 32);
+        OptionalLong ctxr = opt("ctxr", 32);
+        if (ctpr.isEmpty() || ctxr.isEmpty()) {
+            return "the SRMMU registers (ctpr, ctxr) are not served by this stub (QEMU's LEON3 reaches them only"
+                    + " with lda ASI 0x19); give --root with the physical address of the current context's"
+                    + " context-table entry (context table + 4 x context)";
+        }
+        OptionalLong mmucr = opt("mmucr", 32);
+        if (mmucr.isPresent() && !bit(mmucr.getAsLong(), 0)) {
+            return "the SRMMU is off (mmucr.E = 0)";
+        }
+        long table = SrmmuFormat.contextTableFromCtpr(ctpr.getAsLong());
+        int context = (int) (ctxr.getAsLong() & 0xff);
+        notes.add(String.format("context %d of the context table at 0x%x", context, table));
+        roots.add(new NamedRoot("ctxr", ctxr.getAsLong(), SrmmuFormat.contextRoot(table, context)));
         return "";
     }
 

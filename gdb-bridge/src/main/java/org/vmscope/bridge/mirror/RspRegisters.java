@@ -8,14 +8,19 @@ import org.vmscope.bridge.rsp.RspClient;
 import org.vmscope.bridge.rsp.RspException;
 import org.vmscope.bridge.rsp.TargetDescription;
 
-/** Registers of a connected target, looked up in its target description and read with {@code p}. */
+/**
+ * Registers of a connected target, looked up in its target description and read with {@code p}. Values are
+ * decoded in the byte order of the described architecture (SPARC is big-endian), whatever the client assumes.
+ */
 public final class RspRegisters implements RegisterSource {
     private final RspClient client;
     private final TargetDescription description;
+    private final boolean bigEndian;
 
     public RspRegisters(RspClient client) throws RspException {
         this.client = client;
         this.description = client.requireTargetDescription();
+        this.bigEndian = description.architecture().map(a -> a.startsWith("sparc")).orElse(false);
     }
 
     @Override
@@ -32,6 +37,16 @@ public final class RspRegisters implements RegisterSource {
             return OptionalLong.empty();
         }
         RegisterValue v = client.readRegister(reg.get());
-        return v.available() ? OptionalLong.of(v.toLong()) : OptionalLong.empty();
+        if (!v.available()) {
+            return OptionalLong.empty();
+        }
+        if (!bigEndian) {
+            return OptionalLong.of(v.toLong());
+        }
+        long value = 0;
+        for (byte b : v.bytes().orElseThrow()) {
+            value = value << 8 | (b & 0xff);
+        }
+        return OptionalLong.of(value);
     }
 }

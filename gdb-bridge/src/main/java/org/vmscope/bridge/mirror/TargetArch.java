@@ -8,7 +8,9 @@ public enum TargetArch {
     X86_64("x86_64"),
     ARMV7A("armv7a"),
     AARCH64("aarch64"),
-    RISCV64("riscv64");
+    RISCV64("riscv64"),
+    /** SPARC V8 with the Reference MMU (LEON3/4). */
+    SPARC("sparc");
 
     private final String id;
 
@@ -20,7 +22,7 @@ public enum TargetArch {
         return id;
     }
 
-    /** Parses {@code ia32}, {@code x86_64}, {@code armv7a}, {@code aarch64}, {@code riscv64} (and common aliases). */
+    /** Parses {@code ia32}, {@code x86_64}, {@code armv7a}, {@code aarch64}, {@code riscv64}, {@code sparc} (and common aliases). */
     public static TargetArch parse(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         return switch (n) {
@@ -29,8 +31,9 @@ public enum TargetArch {
             case "armv7a", "armv7", "arm" -> ARMV7A;
             case "aarch64", "arm64" -> AARCH64;
             case "riscv64", "rv64" -> RISCV64;
+            case "sparc", "sparcv8leon", "leon3", "leon4" -> SPARC;
             default -> throw new IllegalArgumentException("unknown architecture '" + name
-                    + "' (one of ia32, x86_64, armv7a, aarch64, riscv64)");
+                    + "' (one of ia32, x86_64, armv7a, aarch64, riscv64, sparc)");
         };
     }
 }

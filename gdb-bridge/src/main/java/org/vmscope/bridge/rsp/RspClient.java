@@ -61,8 +61,12 @@ public final class RspClient implements Closeable {
      */
     public static RspClient connect(String host, int port, RspClientOptions options) throws RspException {
         RspStats stats = new RspStats();
-        SocketTransport t = SocketTransport.connect(host, port, options.connectTimeoutMillis(), stats);
-        RspClient client = new RspClient(new RspConnection(t, options.limits(), stats), options, false);
+        return open(SocketTransport.connect(host, port, options.connectTimeoutMillis(), stats), stats, options);
+    }
+
+    /** The handshake over a transport already open (a socket, or a scripted byte stream in tests). */
+    static RspClient open(RspTransport transport, RspStats stats, RspClientOptions options) throws RspException {
+        RspClient client = new RspClient(new RspConnection(transport, options.limits(), stats), options, false);
         try {
             client.handshake();
         } catch (RspException e) {

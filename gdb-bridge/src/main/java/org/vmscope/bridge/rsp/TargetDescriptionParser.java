@@ -26,6 +26,8 @@ public final class TargetDescriptionParser {
     private static final int MAX_DEPTH = 8;
     private static final int MAX_TOTAL_CHARS = 8 * 1024 * 1024;
     private static final int MAX_REGISTERS = 8192;
+    /** Element nesting per document; real descriptions nest four deep. Bounds the recursion below. */
+    private static final int MAX_NESTING = 64;
 
     /** Source of annexes ({@code target.xml} and included files). */
     @FunctionalInterface
@@ -77,16 +79,22 @@ public final class TargetDescriptionParser {
             throw new RspProtocolException("target description has more than " + MAX_DOCUMENTS + " documents");
         }
         String xml = loader.load(annex);
+        if (xml == null) {
+            throw new RspProtocolException("target description annex " + annex + " could not be loaded");
+        }
         totalChars += xml.length();
         if (totalChars > MAX_TOTAL_CHARS) {
             throw new RspProtocolException("target description larger than " + MAX_TOTAL_CHARS + " characters");
         }
         documents.put(annex, xml);
         Element root = parseXml(annex, xml).getDocumentElement();
-        element(root, depth, feature);
+        element(root, depth, feature, 0);
     }
 
-    private void element(Element e, int depth, String feature) throws RspException {
+    private void element(Element e, int depth, String feature, int nesting) throws RspException {
+        if (nesting > MAX_NESTING) {
+            throw new RspProtocolException("target description elements nest deeper than " + MAX_NESTING);
+        }
         String name = localName(e);
         switch (name) {
             case "architecture" -> architecture = e.getTextContent().trim();
@@ -113,7 +121,7 @@ public final class TargetDescriptionParser {
         }
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element child) {
-                element(child, depth, feature);
+                element(child, depth, feature, nesting + 1);
             }
         }
     }

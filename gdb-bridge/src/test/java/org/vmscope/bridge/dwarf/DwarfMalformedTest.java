@@ -49,7 +49,7 @@ class DwarfMalformedTest {
         }
     }
 
-    private static void exercise(byte[] image) throws ElfFormatException {
+    static void exercise(byte[] image) throws ElfFormatException {
         ElfFile f = ElfFile.parse(image);
         DwarfInfo d;
         try {

@@ -208,7 +208,7 @@ class ElfMalformedTest {
         }
     }
 
-    private static void exercise(byte[] image) {
+    static void exercise(byte[] image) {
         try {
             ElfFile f = ElfFile.parse(image);
             for (ElfSection s : f.sections()) {

@@ -145,10 +145,32 @@ class PagingRootDetectorTest {
     @Test
     void cortexMAndUnknownArchitectures() throws Exception {
         assertTrue(detect(regs("arm")).problem().contains("M-profile"));
-        assertTrue(detect(regs("sparc")).problem().contains("--arch"));
+        assertTrue(detect(regs("mips")).problem().contains("--arch"));
         assertTrue(detect(regs(null)).problem().contains("--arch"));
         PagingSetup forced = PagingRootDetector.detect(regs(null, "satp/0", 0x8000000000080009L), TargetArch.RISCV64,
                 OptionalLong.empty());
         assertTrue(forced.walkable());
+    }
+
+    /** The simulator serves the SRMMU registers; QEMU's LEON3 stub does not, so --root names the context slot. */
+    @Test
+    void sparcFromMmuRegistersOrFromRoot() throws Exception {
+        // context table at 0x40004000 (ctpr holds PA[35:6] in bits 31:2), context 1, MMU enabled
+        PagingSetup s = detect(regs("sparc", "mmucr/32", 0xf3000001L, "ctpr/32", 0x04000400L, "ctxr/32", 1L));
+        assertTrue(s.walkable(), s.problem());
+        assertEquals(TargetArch.SPARC, s.arch());
+        assertEquals(0x40004004L, s.roots().get(0).root().tablePa());
+        assertEquals("srmmu-ctx", s.roots().get(0).root().format().name());
+
+        assertEquals("the SRMMU is off (mmucr.E = 0)",
+                detect(regs("sparc", "mmucr/32", 0xf3000000L, "ctpr/32", 0x04000400L, "ctxr/32", 1L)).problem());
+        PagingSetup bare = detect(regs(null));
+        assertFalse(bare.walkable());
+        PagingSetup noRegs = PagingRootDetector.detect(regs(null), TargetArch.SPARC, OptionalLong.empty());
+        assertTrue(noRegs.problem().contains("--root"), noRegs.problem());
+        PagingSetup given = PagingRootDetector.detect(regs(null), TargetArch.SPARC, OptionalLong.of(0x40004004L));
+        assertTrue(given.walkable(), given.problem());
+        assertEquals(0x40004004L, given.roots().get(0).root().tablePa());
+        assertEquals(TargetArch.SPARC, TargetArch.parse("leon3"));
     }
 }

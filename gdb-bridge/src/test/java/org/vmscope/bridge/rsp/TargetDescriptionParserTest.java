@@ -130,4 +130,12 @@ class TargetDescriptionParserTest {
         assertEquals(RemoteFeatures.DEFAULT_PACKET_SIZE, RemoteFeatures.parse("PacketSize=zz").packetSize());
         assertEquals(0x4000, RemoteFeatures.parse("PacketSize=4000;QStartNoAckMode+").packetSize());
     }
+
+    /** The parser recurses per element: its own cap holds whatever XML limits the JDK sets. */
+    @Test
+    void deeplyNestedElementsAreAProtocolError() {
+        String deep = "<target>" + "<a>".repeat(70) + "</a>".repeat(70) + "</target>";
+        RspProtocolException e = assertThrows(RspProtocolException.class, () -> TargetDescriptionParser.parse(deep));
+        assertTrue(e.getMessage().contains("nest deeper"), e.getMessage());
+    }
 }

@@ -150,9 +150,7 @@ class SimRoundTripTest {
             }
             assertFalse(c.physicalModeLeftOn());
         }
-        if (arch != Arch.SPARCV8LEON) {
-            mirrorWalkEqualsDirect(k, t, pmapRoots(k, user));
-        }
+        mirrorWalkEqualsDirect(k, t, pmapRoots(k, user));
     }
 
     /**

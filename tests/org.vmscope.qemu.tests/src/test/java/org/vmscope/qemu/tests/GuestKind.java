@@ -11,7 +11,8 @@ public enum GuestKind {
 	AARCH64_VA39("aarch64-va39", "aarch64", "va39", "qemu-system-aarch64", List.of("-M", "virt", "-cpu", "cortex-a53", "-m", "2G")),
 	RISCV64_SV39("riscv64-sv39", "riscv64", "sv39", "qemu-system-riscv64", List.of("-M", "virt", "-m", "2G", "-bios", "none")),
 	RISCV64_SV48("riscv64-sv48", "riscv64", "sv48", "qemu-system-riscv64", List.of("-M", "virt", "-m", "2G", "-bios", "none")),
-	CORTEX_M("cortex-m", "cortex-m", "mpu", "qemu-system-arm", List.of("-M", "mps2-an385"));
+	CORTEX_M("cortex-m", "cortex-m", "mpu", "qemu-system-arm", List.of("-M", "mps2-an385")),
+	SPARC_LEON3("sparc-leon3", "sparc", "srmmu", "qemu-system-sparc", List.of("-M", "leon3_generic", "-m", "64M"));
 
 	private final String target;
 	private final String arch;
@@ -38,6 +39,9 @@ public enum GuestKind {
 
 	/** The QEMU system emulator binary. */
 	public String qemu() { return qemu; }
+
+	/** Whether the guest stores words big-endian (SPARC), which decides how its frame markers read as bytes. */
+	public boolean bigEndian() { return this == SPARC_LEON3; }
 
 	/** Machine, CPU and memory options (everything but the image and the I/O plumbing). */
 	public List<String> machineArgs() { return machineArgs; }

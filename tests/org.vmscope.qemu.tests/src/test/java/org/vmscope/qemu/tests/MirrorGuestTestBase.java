@@ -38,8 +38,13 @@ abstract class MirrorGuestTestBase extends GuestTestBase {
 
 	@BeforeAll
 	void mirrorIt() throws MirrorException {
-		mirror = Mirror.connect("127.0.0.1", guest.gdbPort(), MirrorOptions.defaults());
+		mirror = Mirror.connect("127.0.0.1", guest.gdbPort(), mirrorOptions());
 		walk = mirror.walk();
+	}
+
+	/** What the mirror is told besides what it reads from the target. */
+	MirrorOptions mirrorOptions() {
+		return MirrorOptions.defaults();
 	}
 
 	@AfterAll
@@ -164,12 +169,18 @@ abstract class MirrorGuestTestBase extends GuestTestBase {
 			if (m.va() != m.pa() && mirror.memory().isRam(m.pa(), 8)) {
 				// the guest's marker: "VMSC" and pa[31:0] at the frame's first byte
 				byte[] mark = mirror.memory().read(m.pa(), 8);
-				assertArrayEquals(new byte[] { 'V', 'M', 'S', 'C', (byte) m.pa(), (byte) (m.pa() >>> 8),
-						(byte) (m.pa() >>> 16), (byte) (m.pa() >>> 24) }, mark, m.toString());
+				assertArrayEquals(marker(m.pa()), mark, m.toString());
 			}
 		}
 		assertTrue(compared > report.maps().size(), "too few comparisons: " + compared);
 		assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+	}
+
+	/** The guest's two marker words, "VMSC" and pa[31:0], as bytes in the guest's byte order. */
+	private byte[] marker(long pa) {
+		java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8).order(kind().bigEndian()
+				? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+		return b.putInt(0x43534d56).putInt((int) pa).array();
 	}
 
 	private byte[] virtualRead(long va) throws RspException {

@@ -47,6 +47,7 @@ public final class MonitorOutput {
 			"([0-9a-f]{16}) ([0-9a-f]{16}) ([0-9a-f]{16}) ([-r][-w][-x][-u][-g][-a][-d])");
 	private static final Pattern CR3 = Pattern.compile("CR3=([0-9a-f]+)");
 	private static final Pattern SATP = Pattern.compile("(?m)^\\s*satp\\s+([0-9a-f]+)\\s*$");
+	private static final Pattern SRMMU_ROOT = Pattern.compile("Root ptr: ([0-9a-f]+), ctx: (\\d+)");
 	private static final Pattern XP_WORD = Pattern.compile("^[0-9a-f]+: 0x([0-9a-f]{8})");
 
 	private MonitorOutput() {
@@ -92,6 +93,15 @@ public final class MonitorOutput {
 	public static OptionalLong satp(String infoRegisters) {
 		Matcher m = SATP.matcher(infoRegisters);
 		return m.find() ? OptionalLong.of(hex(m.group(1))) : OptionalLong.empty();
+	}
+
+	/**
+	 * The SRMMU walk root from SPARC {@code info tlb} ("Root ptr: <context table>, ctx: <n>"): the
+	 * context-table entry of the current context, context table + 4 x context.
+	 */
+	public static OptionalLong srmmuContextEntry(String infoTlb) {
+		Matcher m = SRMMU_ROOT.matcher(infoTlb);
+		return m.find() ? OptionalLong.of(hex(m.group(1)) + 4L * Long.parseLong(m.group(2))) : OptionalLong.empty();
 	}
 
 	/** The first word of an {@code xp /Nxw addr} dump. */

@@ -63,4 +63,14 @@ class MonitorOutputTest {
 	void xpFirstWord() {
 		assertEquals(OptionalLong.of(5L), MonitorOutput.firstWord("00000000e000ed94: 0x00000005\n"));
 	}
+
+	/** QEMU 7.2 sparc {@code info tlb}, first lines, as the LEON3 guest leaves it. */
+	@Test
+	void sparcInfoTlbRoot() {
+		assertEquals(OptionalLong.of(0x40004004L), MonitorOutput.srmmuContextEntry("""
+				Root ptr: 0000000040004000, ctx: 1
+				VA: 10000000, PA: 0000000040400000 PDE: 04000361
+				"""));
+		assertEquals(OptionalLong.empty(), MonitorOutput.srmmuContextEntry("MMU disabled\n"));
+	}
 }

@@ -18,7 +18,7 @@ public final class SerialReportParser {
 
 	private static final String HEX = "0x([0-9a-f]+)";
 	private static final Pattern HEADER = Pattern.compile(
-			"VMSCOPE-GUEST arch=(ia32|x86_64|armv7a|aarch64|riscv64|cortex-m) mode=([a-z0-9]+) root=" + HEX);
+			"VMSCOPE-GUEST arch=(ia32|x86_64|armv7a|aarch64|riscv64|cortex-m|sparc) mode=([a-z0-9]+) root=" + HEX);
 	private static final Pattern MAP = Pattern.compile(
 			"MAP va=" + HEX + " pa=" + HEX + " size=" + HEX + " attrs=([r-])([w-])([x-])([u-])( g)?");
 	private static final Pattern REGION = Pattern.compile(

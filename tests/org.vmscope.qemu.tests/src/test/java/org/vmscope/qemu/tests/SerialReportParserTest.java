@@ -59,7 +59,7 @@ class SerialReportParserTest {
 		assertThrows(IllegalArgumentException.class, () -> SerialReportParser.parse(
 				"VMSCOPE-GUEST arch=ia32 mode=2level root=0x1000\nMAP va=0x1000 pa=0x2000 size=0x1000 attrs=rwx\nVMSCOPE-GUEST ready\n"));
 		assertThrows(IllegalArgumentException.class, () -> SerialReportParser.parse(
-				"VMSCOPE-GUEST arch=sparc mode=x root=0x1\nVMSCOPE-GUEST ready\n"));
+				"VMSCOPE-GUEST arch=mips mode=x root=0x1\nVMSCOPE-GUEST ready\n"));
 		assertThrows(IllegalArgumentException.class, () -> SerialReportParser.parse("VMSCOPE-GUEST ready\n"));
 		assertThrows(IllegalArgumentException.class, () -> SerialReportParser.parse(
 				"VMSCOPE-GUEST arch=ia32 mode=2level root=0x10000000000000000\nVMSCOPE-GUEST ready\n"));
