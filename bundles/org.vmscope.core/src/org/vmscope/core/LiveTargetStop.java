@@ -8,6 +8,7 @@ import org.vmscope.bridge.kernel.EntryPoolInfo;
 import org.vmscope.bridge.kernel.KernelException;
 import org.vmscope.bridge.kernel.KernelImage;
 import org.vmscope.bridge.kernel.KernelReader;
+import org.vmscope.bridge.kernel.LiveStates;
 import org.vmscope.bridge.kernel.PageAllocatorInfo;
 import org.vmscope.bridge.kernel.ProcessRef;
 import org.vmscope.bridge.mirror.Mirror;
@@ -19,6 +20,7 @@ import org.vmscope.bridge.mirror.ReadStats;
 import org.vmscope.bridge.mirror.StopMemory;
 import org.vmscope.bridge.mirror.TargetArch;
 import org.vmscope.model.Arch;
+import org.vmscope.model.check.Problem;
 import org.vmscope.model.check.Severity;
 import org.vmscope.model.map.EntryInfo;
 import org.vmscope.model.page.PageRun;
@@ -28,7 +30,8 @@ import org.vmscope.model.pmap.WalkProblem;
 
 /**
  * A live target as one stop found it: the page tables walked from the paging registers and, with the
- * kernel's ELF, the kernel's page allocator, entry pool and maps decoded from its DWARF. Everything is read
+ * kernel's ELF, the kernel's page allocator, entry pool, maps, objects and kmalloc decoded from its DWARF,
+ * with vm-model's consistency checks run over them. Everything is read
  * while the target is halted and kept, so the views can look at it while the target runs on; what could
  * not be read is a {@link Finding}, never an exception.
  */
@@ -47,6 +50,7 @@ public final class LiveTargetStop implements TargetSession {
     private final StopMemory memory;
     private final KernelHeap heap;
     private final List<Finding> findings;
+    private final List<MemoryObjectInfo> objects;
     private final ReadStats cost;
 
     private LiveTargetStop(Builder b) {
@@ -59,6 +63,7 @@ public final class LiveTargetStop implements TargetSession {
         this.memory = b.memory;
         this.heap = b.heap;
         this.findings = List.copyOf(b.findings);
+        this.objects = List.copyOf(b.objects);
         this.cost = b.cost;
     }
 
@@ -158,10 +163,49 @@ public final class LiveTargetStop implements TargetSession {
         } catch (KernelException e) {
             kernelProblem(b, "process_common", e);
         }
-        for (String p : r.problems()) {
+        java.util.Set<String> decodeProblems = new java.util.LinkedHashSet<>(r.problems());
+        try {
+            LiveStates live = LiveStates.read(kernel, mirror);
+            named(b, live);
+            b.heap = LiveKernelViews.heap(live.kmalloc(), b.heap.entriesUsed(), b.heap.entriesTotal());
+            b.objects.addAll(LiveKernelViews.objects(live));
+            decodeProblems.addAll(live.problems());
+            for (Problem p : live.check()) {
+                b.findings.add(Finding.of(p));
+            }
+        } catch (KernelException e) {
+            kernelProblem(b, "kernel VM state", e);
+        }
+        for (String p : decodeProblems) {
             b.findings.add(new Finding(Severity.ERROR, KERNEL_READ, "kernel structures", p));
         }
         return true;
+    }
+
+    /**
+     * Processes by their path, and each process's own page tables from its page directory when the
+     * architecture has one root for the whole address space (x86, RISC-V; ARM splits it between TTBRs).
+     */
+    private static void named(Builder b, LiveStates live) {
+        Map<Long, LiveStates.Space> byPid = new java.util.HashMap<>();
+        for (LiveStates.Space s : live.spaces()) {
+            byPid.put(s.pid() == LiveStates.KERNEL_PID ? AddressSpace.KERNEL : (long) s.pid(), s);
+        }
+        b.spaces.replaceAll(a -> {
+            LiveStates.Space s = byPid.get(a.pid());
+            return s == null || a.pid() == AddressSpace.KERNEL ? a
+                    : new AddressSpace(s.name(), a.pid(), a.start(), a.stop(), a.entries());
+        });
+        if (b.tables.size() != 1 || b.tables.get(0).roots().size() != 1) {
+            return;
+        }
+        PagingRoot active = b.tables.get(0).roots().get(0);
+        for (LiveStates.Space s : live.spaces()) {
+            if (s.pid() != LiveStates.KERNEL_PID && s.pdir() != 0) {
+                b.tables.add(new PageTableSpace(s.pid() + " " + s.name(), s.pid(),
+                        List.of(new PagingRoot(active.format(), s.pdir()))));
+            }
+        }
     }
 
     private static void kernelProblem(Builder b, String subject, KernelException e) {
@@ -250,10 +294,9 @@ public final class LiveTargetStop implements TargetSession {
         return findings;
     }
 
-    /** Not decoded from live kernels yet: the object tree is not read. */
     @Override
     public List<MemoryObjectInfo> memoryObjects() {
-        return List.of();
+        return objects;
     }
 
     private static final class Builder {
@@ -266,6 +309,7 @@ public final class LiveTargetStop implements TargetSession {
         StopMemory memory;
         KernelHeap heap;
         final List<Finding> findings = new ArrayList<>();
+        final List<MemoryObjectInfo> objects = new ArrayList<>();
         ReadStats cost;
     }
 }

@@ -79,11 +79,16 @@ final class Launches {
 
     /** Runs the UI event loop until {@code done} holds; fails after a minute with {@code what}. */
     static void waitUntil(String what, BooleanSupplier done) {
+        waitUntil(what, done, () -> "");
+    }
+
+    /** As {@link #waitUntil(String, BooleanSupplier)}, naming {@code detail} (the state seen) on a time-out. */
+    static void waitUntil(String what, BooleanSupplier done, java.util.function.Supplier<String> detail) {
         Display d = Display.getCurrent();
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out waiting until " + what);
+                fail("timed out waiting until " + what + " " + detail.get());
             }
             if (d != null && !d.readAndDispatch()) {
                 try {

@@ -14,11 +14,11 @@ import org.vmscope.model.check.ObjectState;
  * each decoded once and keyed by its kernel address. Flexible arrays ({@code anons[]}, {@code pages[]}) are read
  * with their length capped; unreadable or out-of-array pointers become problems naming the object.
  */
-final class LiveObjects {
+public final class LiveObjects {
     static final long MAX_SLOTS = 1L << 20;
 
     /** What the State needs beyond the checks' view of an object. */
-    record ObjectFacts(long address, ObjectState.Kind kind, long port, long id, long size) {
+    public record ObjectFacts(long address, ObjectState.Kind kind, long port, long id, long size) {
     }
 
     private final KernelDecoder d;

@@ -124,7 +124,7 @@ public final class LiveStates {
     }
 
     /** oid, kind and size of each decoded object, by address. */
-    Map<Long, LiveObjects.ObjectFacts> objectFacts() {
+    public Map<Long, LiveObjects.ObjectFacts> objectFacts() {
         return Collections.unmodifiableMap(objects.facts);
     }
 
