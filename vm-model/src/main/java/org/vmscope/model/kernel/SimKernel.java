@@ -21,6 +21,8 @@ import org.vmscope.model.phys.SimPhysicalMemory;
 import org.vmscope.model.pmap.NommuPmap;
 import org.vmscope.model.pmap.PageAttr;
 import org.vmscope.model.pmap.Pmap;
+import org.vmscope.model.pmap.mpu.MpuFlavor;
+import org.vmscope.model.pmap.mpu.MpuTable;
 import org.vmscope.model.zone.ZoneAllocator;
 
 /**
@@ -47,6 +49,7 @@ public final class SimKernel {
     private ZoneAllocator zones;
     private Kmalloc kmalloc;
     private List<VmMap> sharedMaps = List.of();
+    private MpuTable mpu;
 
     private SimKernel(Machine machine, SimPhysicalMemory phys, PageAllocator pages, NommuPageAllocator tokens,
             EntryPool entryPool, List<String> bootLog, long bss, long top, long kernelSpaceEnd, Pmap kpmap,
@@ -118,6 +121,7 @@ public final class SimKernel {
         SimKernel k = new SimKernel(m, phys, null, tokens, pool, log, bss, top, n.mapEnd(), new NommuPmap(0),
                 n.mapStart());
         k.buildSharedMaps();
+        k.mpu = mpuTable(m);
         // pmap_segment(0): [_end, top), the kernel heap, R|X like every entry _map_init adds
         k.kmap.addReserved(n.heapStart(), top - n.heapStart(), Mman.PROT_READ | Mman.PROT_EXEC);
         return k;
@@ -148,6 +152,47 @@ public final class SimKernel {
             out.add(v);
         }
         sharedMaps = List.copyOf(out);
+    }
+
+    /**
+     * The loader's MPU table on armv7m/armv8m: each syspage map covered by its own regions ({@link MpuTable#cover})
+     * <em>(inference: real loaders build it from the board's map list the same way; the reference gives the
+     * table's shape, not the loader's algorithm)</em>.
+     */
+    private static MpuTable mpuTable(Machine m) throws BootException {
+        MpuFlavor f = switch (m.arch()) {
+            case ARMV7M -> MpuFlavor.ARMV7M;
+            case ARMV8M -> MpuFlavor.ARMV8M;
+            default -> null;
+        };
+        if (f == null) {
+            return null;
+        }
+        List<long[]> maps = new ArrayList<>();
+        for (SyspageMap sm : m.syspageMaps()) {
+            maps.add(new long[] {sm.start(), sm.end(), (sm.attr() & SyspageMap.ATTR_EXEC) != 0 ? 1 : 0});
+        }
+        try {
+            return MpuTable.cover(f, maps, MPU_REGIONS);
+        } catch (IllegalArgumentException e) {
+            throw new BootException("loader: " + e.getMessage());
+        }
+    }
+
+    /** {@code hs.mpu.table[16]}: the most regions a syspage MPU table holds. */
+    static final int MPU_REGIONS = 16;
+
+    /** The loader's MPU table (armv7m/armv8m), or null. */
+    public MpuTable mpu() {
+        return mpu;
+    }
+
+    /**
+     * {@code kernelCodeRegion}: the regions of the syspage map holding the kernel, which {@code pmap_create}
+     * enables for every process (the FIXME that lets user mode run the syscall-return path); 0 without an MPU.
+     */
+    public int kernelCodeRegions() {
+        return mpu == null ? 0 : mpu.maskOf(sharedMapId(kmap));
     }
 
     /** NOMMU {@code map_common.maps}, by syspage map id (the kernel map among them); empty on MMU targets. */

@@ -9,6 +9,7 @@ import org.vmscope.model.map.EntryOwner;
 import org.vmscope.model.map.EntryRing;
 import org.vmscope.model.map.MapEntry;
 import org.vmscope.model.map.VmMap;
+import org.vmscope.model.pmap.NommuPmap;
 
 /**
  * {@code process_t} as far as the VM sees it (phoenix-vm.md §6): pid, name, parent, the private map (MMU) and
@@ -35,6 +36,7 @@ public final class Process implements EntryOwner {
     private ProgramImage image;
     VmMap map;
     VmMap mapp;
+    NommuPmap pmapp;
     State state = State.RUNNING;
     long kstruct;
     long kthread;
@@ -74,6 +76,14 @@ public final class Process implements EntryOwner {
     /** The private map {@code process->map} (MMU), or null (NOMMU, vfork child, exited). */
     public VmMap map() {
         return map;
+    }
+
+    /**
+     * NOMMU {@code process->pmapp}: the pmap holding the MPU region mask {@code pmap_switch} enables while the
+     * process runs (a vfork child shares its parent's); null on MMU targets and once exited.
+     */
+    public NommuPmap pmapp() {
+        return pmapp;
     }
 
     /** The active map {@code process->mapp}, or null once exited. */

@@ -29,6 +29,9 @@ import org.vmscope.model.pmap.Pmap;
 import org.vmscope.model.pmap.SrmmuPmap;
 import org.vmscope.model.pmap.TablePmap;
 import org.vmscope.model.pmap.Translation;
+import org.vmscope.model.pmap.NommuPmap;
+import org.vmscope.model.pmap.mpu.MpuChecker;
+import org.vmscope.model.pmap.mpu.MpuRegion;
 
 /**
  * The process subsystem of the simulated kernel ({@code process_common}, proc/process.c, proc/msg.c) as far as
@@ -52,6 +55,7 @@ public final class Processes {
     private int idcounter = 1;
     private int windowIds;
     private KernelPanic panic;
+    private int activeRegions;
 
     public Processes(SimKernel k) {
         this.k = k;
@@ -59,6 +63,7 @@ public final class Processes {
         this.objects = new ObjectTree(pageSize);
         this.failures = new FailureInjector(k);
         this.loader = new ProgramLoader(objects, k.arch());
+        switchTo(null); // boot runs on the kernel pmap
     }
 
     public SimKernel kernel() {
@@ -228,6 +233,11 @@ public final class Processes {
         if (k.pages() == null) {
             p.mapp = shared;
             p.map = null;
+            // pmap_create starts from kernelCodeRegion; process_exec then runs pmap_addMap for its map
+            p.pmapp = new NommuPmap(k.kernelCodeRegions());
+            if (k.mpu() != null) {
+                p.pmapp.addRegions(k.mpu().maskOf(k.sharedMapId(shared)));
+            }
             int err = asCurrent(p, () -> loader.loadNommu(shared, img));
             if (err != Errno.EOK) {
                 unload(p);
@@ -319,6 +329,7 @@ public final class Processes {
         }
         c.map = null;
         c.mapp = parent.mapp;
+        c.pmapp = parent.pmapp;
         c.state = Process.State.VFORKED;
         parent.state = Process.State.WAITING;
         return admit(c);
@@ -344,6 +355,7 @@ public final class Processes {
         }
         p.map = tmp.map;
         p.mapp = tmp.mapp;
+        p.pmapp = tmp.pmapp;
         tmp.entries().moveAllTo(p);
         p.state = Process.State.RUNNING;
         p.rename(name, img);
@@ -390,6 +402,7 @@ public final class Processes {
         } else {
             unload(p);
         }
+        p.pmapp = null;
         freeKernelParts(p);
         p.state = Process.State.EXITED;
         p.exitReason = reason;
@@ -481,6 +494,7 @@ public final class Processes {
 
     /** Runs a mapper call on behalf of {@code p} ({@code proc_current()->process}; null = a kernel thread). */
     private <T> T asCurrent(Process p, java.util.function.Supplier<T> call) {
+        switchTo(p);
         EntryOwner old = k.context().current().set(p);
         try {
             return call.get();
@@ -551,7 +565,15 @@ public final class Processes {
         VmMap m = mapOf(p);
         boolean user = p != null;
         if (k.pages() == null) {
-            // NOMMU: no page faults; an access outside every entry is an MPU/bus fault
+            // NOMMU: no page faults; the MPU decides user accesses, an access outside every entry is a bus fault
+            switchTo(p);
+            if (user && k.mpu() != null) {
+                MpuChecker.Decision d = k.mpu().checker(activeRegions).access(va,
+                        write ? PageAttr.WRITE : PageAttr.READ, false);
+                if (!d.allowed()) {
+                    return fault(p, va, "MPU: " + d.reason());
+                }
+            }
             if (m.entryAt(va) == null) {
                 return fault(p, va, "access outside every map entry");
             }
@@ -601,6 +623,24 @@ public final class Processes {
         }
         exit(p, "SIGSEGV at " + at + " (" + why + ")");
         return SysResult.error(Errno.EFAULT);
+    }
+
+    /**
+     * {@code pmap_switch} to {@code p}'s pmap (a kernel thread: the kernel pmap, every region enabled): the MPU
+     * enable bits follow the process that runs.
+     */
+    private void switchTo(Process p) {
+        if (k.mpu() != null) {
+            activeRegions = p == null || p.pmapp == null ? k.mpu().allRegions() : p.pmapp.regions();
+        }
+    }
+
+    /**
+     * The MPU as the last context switch left it (armv7m/armv8m; empty elsewhere): the loader's regions with the
+     * running process's enable bits.
+     */
+    public List<MpuRegion> activeMpuRegions() {
+        return k.mpu() == null ? List.of() : k.mpu().active(activeRegions);
     }
 
     /** Records a panic caused outside this class's operations (e.g. a page double free seen by a caller). */
