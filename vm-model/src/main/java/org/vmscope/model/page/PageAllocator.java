@@ -42,6 +42,8 @@ public final class PageAllocator {
     private java.util.function.BooleanSupplier failureHook;
     private final PageRunIndex byMarker = new PageRunIndex(j -> continuesRun(j, false));
     private final PageRunIndex byFlags = new PageRunIndex(j -> continuesRun(j, true));
+    private List<PageRun> runsCache;
+    private List<PageRun> runsByFlagsCache;
 
     /**
      * @param pageShift      log2 of SIZE_PAGE
@@ -109,6 +111,8 @@ public final class PageAllocator {
         flags[i] = (short) pageFlags;
         byMarker.reset(count);
         byFlags.reset(count);
+        runsCache = null;
+        runsByFlagsCache = null;
         next[i] = NIL;
         prev[i] = NIL;
         totalsz += pageSize;
@@ -510,14 +514,25 @@ public final class PageAllocator {
         return runs(true);
     }
 
+    /** Unmodifiable and cached until a page changes: a viewer polling an idle target pays nothing. */
     private List<PageRun> runs(boolean sameFlags) {
+        List<PageRun> c = sameFlags ? runsByFlagsCache : runsCache;
+        if (c != null) {
+            return c;
+        }
         List<int[]> rs = (sameFlags ? byFlags : byMarker).runs();
         List<PageRun> out = new ArrayList<>(rs.size());
         for (int[] r : rs) {
             int f = flags[r[0]] & 0xffff;
             out.add(new PageRun(addr[r[0]], r[1] - r[0], PageFlags.marker(f), f));
         }
-        return out;
+        c = java.util.Collections.unmodifiableList(out);
+        if (sameFlags) {
+            runsByFlagsCache = c;
+        } else {
+            runsCache = c;
+        }
+        return c;
     }
 
     /** Whether page {@code j} continues page {@code j - 1}'s run: same marker (and flags), adjacent frames. */
@@ -530,6 +545,8 @@ public final class PageAllocator {
 
     /** Keeps the run indexes in step with flags written to pages {@code [from, to)}. */
     private void pagesChanged(int from, int to) {
+        runsCache = null;
+        runsByFlagsCache = null;
         byMarker.changed(from, to);
         byFlags.changed(from, to);
     }
