@@ -244,8 +244,7 @@ final class SimCommand implements Command {
     }
 
     private static String sharedText(SimKernel k) {
-        return k.arch().hasMmu() ? PshMem.noSharedMaps()
-                : "mem: shared maps are not modelled (the NOMMU model has one shared map, the kernel map)\n";
+        return PshMem.shared(k);
     }
 
     private static void text(Processes ps, Options o, Process selected, List<Problem> problems, PrintStream out) {

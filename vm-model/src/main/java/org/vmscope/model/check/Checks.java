@@ -33,7 +33,9 @@ public final class Checks {
         if (baseline != null) {
             st.baseline(baseline);
         }
-        return run(st.capture());
+        List<Problem> out = new java.util.ArrayList<>(run(st.capture()));
+        out.addAll(MpuChecks.run(ps));
+        return out;
     }
 
     /** Every check over {@code s}. */

@@ -111,6 +111,11 @@ public enum ProblemCode {
     /** The page-table walk itself failed (cycle, table outside RAM, reserved entry). */
     PTE_WALK_PROBLEM(Severity.ERROR),
 
+    /** The MPU regions enabled for a process break the architecture's rules (PMSAv7 alignment, PMSAv8 overlap). */
+    MPU_REGION_INVALID(Severity.ERROR),
+    /** A process's entry lies (partly) where its enabled MPU regions deny it the entry's rights. */
+    MPU_ENTRY_UNCOVERED(Severity.ERROR),
+
     /** A check stopped at its work or problem limit; the result is partial. */
     CHECK_LIMIT_REACHED(Severity.WARNING);
 

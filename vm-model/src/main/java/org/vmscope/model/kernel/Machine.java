@@ -38,6 +38,7 @@ public final class Machine {
     private final KernelLayout kernel;
     private final NommuLayout nommu;
     private final boolean sv48;
+    private final List<SyspageMap> syspageMaps;
 
     public Machine(Arch arch, List<RamBank> banks, List<MemRegion> reserved, List<MemRegion> bootAllocations,
             List<ProgramImage> programs, KernelLayout kernel, NommuLayout nommu) {
@@ -45,10 +46,25 @@ public final class Machine {
     }
 
     /**
+     * A NOMMU machine with the loader's syspage maps (ids in list order, one of them holding
+     * {@code __bss_start}: the kernel map).
+     */
+    public Machine(Arch arch, List<RamBank> banks, List<ProgramImage> programs, NommuLayout nommu,
+            List<SyspageMap> syspageMaps) {
+        this(arch, banks, List.of(), List.of(), programs, null, nommu, false, syspageMaps);
+    }
+
+    /**
      * @param sv48 riscv64 only: page the kernel in Sv48 (four levels) instead of the Sv39 the reference documents
      */
     public Machine(Arch arch, List<RamBank> banks, List<MemRegion> reserved, List<MemRegion> bootAllocations,
             List<ProgramImage> programs, KernelLayout kernel, NommuLayout nommu, boolean sv48) {
+        this(arch, banks, reserved, bootAllocations, programs, kernel, nommu, sv48, null);
+    }
+
+    private Machine(Arch arch, List<RamBank> banks, List<MemRegion> reserved, List<MemRegion> bootAllocations,
+            List<ProgramImage> programs, KernelLayout kernel, NommuLayout nommu, boolean sv48,
+            List<SyspageMap> maps) {
         this.sv48 = sv48;
         if (sv48 && arch != Arch.RISCV64) {
             throw new IllegalArgumentException("Sv48 is a riscv64 paging mode");
@@ -69,6 +85,74 @@ public final class Machine {
         if (!arch.hasMmu() && nommu == null) {
             throw new IllegalArgumentException("a NOMMU machine needs a NOMMU layout");
         }
+        this.syspageMaps = arch.hasMmu() ? List.of() : checkedMaps(maps == null ? List.of(kernelMap(nommu)) : maps);
+    }
+
+    /** The one syspage map of a machine that names none: the kernel's, its image up to the boot break reserved. */
+    private static SyspageMap kernelMap(NommuLayout n) {
+        List<SyspageMap.Entry> es = n.heapStart() == n.mapStart() ? List.of()
+                : List.of(new SyspageMap.Entry(SyspageMap.EntryType.RESERVED, n.mapStart(), n.heapStart()));
+        return new SyspageMap(0, "ram", n.mapStart(), n.mapEnd(), SyspageMap.ATTR_READ | SyspageMap.ATTR_WRITE
+                | SyspageMap.ATTR_EXEC | SyspageMap.ATTR_CACHEABLE, es);
+    }
+
+    private List<SyspageMap> checkedMaps(List<SyspageMap> maps) {
+        List<SyspageMap> ms = List.copyOf(maps);
+        int kernelMaps = 0;
+        for (int i = 0; i < ms.size(); i++) {
+            SyspageMap m = ms.get(i);
+            if (m.id() != i) {
+                throw new IllegalArgumentException("syspage map " + m.name() + " must have id " + i);
+            }
+            for (int j = 0; j < i; j++) {
+                SyspageMap o = ms.get(j);
+                if (Long.compareUnsigned(m.start(), o.end()) < 0 && Long.compareUnsigned(o.start(), m.end()) < 0) {
+                    throw new IllegalArgumentException("syspage maps " + o.name() + " and " + m.name() + " overlap");
+                }
+                if (o.name().equals(m.name())) {
+                    throw new IllegalArgumentException("two syspage maps named " + m.name());
+                }
+            }
+            if (m.start() == nommu.mapStart() && m.end() == nommu.mapEnd()) {
+                kernelMaps++;
+            }
+        }
+        if (kernelMaps != 1) {
+            throw new IllegalArgumentException("exactly one syspage map must be the kernel's "
+                    + String.format("[0x%x, 0x%x)", nommu.mapStart(), nommu.mapEnd()));
+        }
+        return ms;
+    }
+
+    /** NOMMU: the loader's memory maps, by id (empty on MMU targets, whose syspage maps the model ignores). */
+    public List<SyspageMap> syspageMaps() {
+        return syspageMaps;
+    }
+
+    /** NOMMU: the syspage map named {@code name}, or null. */
+    public SyspageMap syspageMap(String name) {
+        for (SyspageMap m : syspageMaps) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * This NOMMU machine with one more RAM map {@code name} of {@code size} bytes at {@code start} (a RAM bank
+     * of its own, read/write/execute, no loader entries), e.g. a second SRAM or a TCM.
+     */
+    public Machine withSyspageMap(String name, long start, long size) {
+        if (arch.hasMmu()) {
+            throw new IllegalArgumentException("shared maps exist on NOMMU targets only");
+        }
+        List<SyspageMap> ms = new ArrayList<>(syspageMaps);
+        ms.add(new SyspageMap(ms.size(), name, start, start + size, SyspageMap.ATTR_READ | SyspageMap.ATTR_WRITE
+                | SyspageMap.ATTR_EXEC | SyspageMap.ATTR_CACHEABLE, List.of()));
+        List<RamBank> bs = new ArrayList<>(banks);
+        bs.add(new RamBank(start, size));
+        return new Machine(arch, bs, programs, nommu, ms);
     }
 
     public Arch arch() {
@@ -110,7 +194,7 @@ public final class Machine {
         List<MemRegion> boot = new ArrayList<>();
         boot.add(new MemRegion("pdir3", kernel.heapPa() + arch.pageSize(), arch.pageSize(), KP));
         boot.addAll(bootAllocations);
-        return new Machine(arch, banks, reserved, boot, programs, kernel, nommu, true);
+        return new Machine(arch, banks, reserved, boot, programs, kernel, nommu, true, null);
     }
 
     /** The MMU kernel layout, or null on NOMMU. */

@@ -21,6 +21,8 @@ import org.vmscope.model.phys.SimPhysicalMemory;
 import org.vmscope.model.pmap.NommuPmap;
 import org.vmscope.model.pmap.PageAttr;
 import org.vmscope.model.pmap.Pmap;
+import org.vmscope.model.pmap.mpu.MpuFlavor;
+import org.vmscope.model.pmap.mpu.MpuTable;
 import org.vmscope.model.zone.ZoneAllocator;
 
 /**
@@ -46,6 +48,8 @@ public final class SimKernel {
     private final VmMap kmap;
     private ZoneAllocator zones;
     private Kmalloc kmalloc;
+    private List<VmMap> sharedMaps = List.of();
+    private MpuTable mpu;
 
     private SimKernel(Machine machine, SimPhysicalMemory phys, PageAllocator pages, NommuPageAllocator tokens,
             EntryPool entryPool, List<String> bootLog, long bss, long top, long kernelSpaceEnd, Pmap kpmap,
@@ -110,16 +114,100 @@ public final class SimKernel {
         bss += poolsz;
         top = Math.max(top, bss);
         log.add(String.format("vm: Initializing memory mapper: (%d*%d) %d", pool.free(), esz, poolsz));
-        // NOMMU: kmap is widened to the whole syspage map holding the kernel (_map_mapsInit), which adds the
-        // loader's entry for the kernel image; pmap_segment(0) then adds [_end, top). Both are R|X.
+        // _map_mapsInit: the maps[] pointer array, then a vm_map_t for every map but the kernel's, from the heap
+        List<SyspageMap> sm = m.syspageMaps();
+        bss += (long) arch.pointerBytes() * sm.size() + (long) VM_MAP_BYTES * (sm.size() - 1);
+        top = Math.max(top, bss);
         SimKernel k = new SimKernel(m, phys, null, tokens, pool, log, bss, top, n.mapEnd(), new NommuPmap(0),
                 n.mapStart());
-        int rx = Mman.PROT_READ | Mman.PROT_EXEC;
-        if (n.heapStart() != n.mapStart()) {
-            k.kmap.addReserved(n.mapStart(), n.heapStart() - n.mapStart(), rx);
-        }
-        k.kmap.addReserved(n.heapStart(), top - n.heapStart(), rx);
+        k.buildSharedMaps();
+        k.mpu = mpuTable(m);
+        // pmap_segment(0): [_end, top), the kernel heap, R|X like every entry _map_init adds
+        k.kmap.addReserved(n.heapStart(), top - n.heapStart(), Mman.PROT_READ | Mman.PROT_EXEC);
         return k;
+    }
+
+    /**
+     * {@code sizeof(vm_map_t)} on the 32-bit NOMMU targets: pmap (start, end, regions), start/stop, the rb-tree
+     * header and a {@code lock_t}, taken as 64 bytes <em>(inference: lock_t's size is not in the reference)</em>.
+     */
+    static final int VM_MAP_BYTES = 64;
+
+    /**
+     * The rest of {@code _map_mapsInit}: the kernel map is widened to the syspage map holding the kernel and
+     * serves as its shared map; every other syspage map gets a {@code vm_map_t} of its own. Each loader entry
+     * but the temporary ones becomes a reserved R|X kernel-object entry owned by nobody.
+     */
+    private void buildSharedMaps() {
+        List<VmMap> out = new ArrayList<>();
+        NommuLayout n = machine.nommu();
+        for (SyspageMap sm : machine.syspageMaps()) {
+            VmMap v = sm.start() == n.mapStart() && sm.end() == n.mapEnd() ? kmap
+                    : new VmMap(context, sm.start(), sm.end(), new NommuPmap(0));
+            for (SyspageMap.Entry e : sm.entries()) {
+                if (e.type() != SyspageMap.EntryType.TEMP) {
+                    v.addReserved(e.start(), e.end() - e.start(), Mman.PROT_READ | Mman.PROT_EXEC);
+                }
+            }
+            out.add(v);
+        }
+        sharedMaps = List.copyOf(out);
+    }
+
+    /**
+     * The loader's MPU table on armv7m/armv8m: each syspage map covered by its own regions ({@link MpuTable#cover})
+     * <em>(inference: real loaders build it from the board's map list the same way; the reference gives the
+     * table's shape, not the loader's algorithm)</em>.
+     */
+    private static MpuTable mpuTable(Machine m) throws BootException {
+        MpuFlavor f = switch (m.arch()) {
+            case ARMV7M -> MpuFlavor.ARMV7M;
+            case ARMV8M -> MpuFlavor.ARMV8M;
+            default -> null;
+        };
+        if (f == null) {
+            return null;
+        }
+        List<long[]> maps = new ArrayList<>();
+        for (SyspageMap sm : m.syspageMaps()) {
+            maps.add(new long[] {sm.start(), sm.end(), (sm.attr() & SyspageMap.ATTR_EXEC) != 0 ? 1 : 0});
+        }
+        try {
+            return MpuTable.cover(f, maps, MPU_REGIONS);
+        } catch (IllegalArgumentException e) {
+            throw new BootException("loader: " + e.getMessage());
+        }
+    }
+
+    /** {@code hs.mpu.table[16]}: the most regions a syspage MPU table holds. */
+    static final int MPU_REGIONS = 16;
+
+    /** The loader's MPU table (armv7m/armv8m), or null. */
+    public MpuTable mpu() {
+        return mpu;
+    }
+
+    /**
+     * {@code kernelCodeRegion}: the regions of the syspage map holding the kernel, which {@code pmap_create}
+     * enables for every process (the FIXME that lets user mode run the syscall-return path); 0 without an MPU.
+     */
+    public int kernelCodeRegions() {
+        return mpu == null ? 0 : mpu.maskOf(sharedMapId(kmap));
+    }
+
+    /** NOMMU {@code map_common.maps}, by syspage map id (the kernel map among them); empty on MMU targets. */
+    public List<VmMap> sharedMaps() {
+        return sharedMaps;
+    }
+
+    /** NOMMU {@code vm_getSharedMap(id)}: the shared map of a syspage map id, or null. */
+    public VmMap sharedMap(int id) {
+        return id >= 0 && id < sharedMaps.size() ? sharedMaps.get(id) : null;
+    }
+
+    /** The syspage map id of a shared map, or -1 (an MMU map, a process's private map). */
+    public int sharedMapId(VmMap m) {
+        return sharedMaps.indexOf(m);
     }
 
     /** The MMU boot sequence, step by step, with its working state. */

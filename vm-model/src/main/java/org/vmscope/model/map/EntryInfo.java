@@ -15,7 +15,8 @@ public record EntryInfo(long vaddr, long size, long anonsz, int flags, int prot,
     public static final int OBJECT_MEMORY = 1;
     public static final int OBJECT_OID = 2;
 
-    static EntryInfo of(MapEntry e, long pageSize) {
+    /** The record for one entry. */
+    public static EntryInfo of(MapEntry e, long pageSize) {
         long anonsz = e.amap == null ? -1 : e.amap.anonBytes(pageSize);
         int kind;
         int port = 0;

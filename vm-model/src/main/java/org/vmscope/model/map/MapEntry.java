@@ -24,6 +24,10 @@ public final class MapEntry extends RbNode<MapEntry> {
     int protOrig;
     VmObject object;
     long offs;
+    /** NOMMU: the owning process and the links of its {@code entries} ring. */
+    EntryOwner process;
+    MapEntry ringNext;
+    MapEntry ringPrev;
 
     MapEntry(int slot) {
         this.slot = slot;
@@ -35,6 +39,11 @@ public final class MapEntry extends RbNode<MapEntry> {
         e.vaddr = vaddr;
         e.size = size;
         return e;
+    }
+
+    /** NOMMU {@code entry->process}: the owner, or null (kernel, boot, MMU builds). */
+    public EntryOwner process() {
+        return process;
     }
 
     /** Copies every field but the tree links and the slot ({@code hal_memcpy} of the fields that matter). */

@@ -11,9 +11,10 @@ import org.vmscope.model.phys.SimPhysicalMemory;
  *
  * @param lazy          {@code process->lazy}: 1 on NOMMU (mmap only reserves), 0 on MMU (populate eagerly)
  * @param amapMinSlots  {@code (512 - sizeof(amap_t)) / sizeof(anon_t *)}, the minimum amap slot count
+ * @param current       {@code proc_current()->process}, set by the process layer around system calls
  */
 public record VmContext(Arch arch, EntryPool pool, PageAllocator pages, SimPhysicalMemory phys,
-        VmObject kernelObject, boolean lazy, int amapMinSlots) {
+        VmObject kernelObject, boolean lazy, int amapMinSlots, CurrentProcess current) {
 
     /**
      * Defaults for {@code arch}. {@code sizeof(amap_t)} depends on the kernel's {@code lock_t}; it is taken as
@@ -23,7 +24,7 @@ public record VmContext(Arch arch, EntryPool pool, PageAllocator pages, SimPhysi
             VmObject kernelObject) {
         int ptr = arch.pointerBytes();
         int minSlots = (512 - (ptr == 4 ? 48 : 96)) / ptr;
-        return new VmContext(arch, pool, pages, phys, kernelObject, !arch.hasMmu(), minSlots);
+        return new VmContext(arch, pool, pages, phys, kernelObject, !arch.hasMmu(), minSlots, new CurrentProcess());
     }
 
     public long pageSize() {

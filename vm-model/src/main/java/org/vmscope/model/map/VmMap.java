@@ -137,18 +137,37 @@ public final class VmMap {
         return s < 0 ? null : new MapEntry(s);
     }
 
-    /** {@code _map_add}. */
-    private boolean add(MapEntry e) {
+    private boolean nommu() {
+        return !ctx.arch().hasMmu();
+    }
+
+    /** {@code _map_add}: on NOMMU also links the entry into its owner's ring and records the owner. */
+    private boolean add(MapEntry e, EntryOwner owner) {
+        if (nommu()) {
+            if (owner != null) {
+                owner.entries().add(e);
+            }
+            e.process = owner;
+        }
         e.map = this;
         return tree.insert(e);
+    }
+
+    /** {@code _map_remove}: unlinks from the owner's ring (NOMMU) and from the tree. */
+    private void remove(MapEntry e) {
+        if (e.process != null) {
+            e.process.entries().remove(e);
+        }
+        e.process = null;
+        tree.remove(e);
+        e.map = null;
     }
 
     /** {@code _entry_put}: drops the amap and object references, leaves the tree, returns to the pool. */
     private void entryPut(MapEntry e) {
         Amap.put(e.amap);
         VmObject.put(e.object, ctx.pages());
-        tree.remove(e);
-        e.map = null;
+        remove(e);
         ctx.pool().free(e.slot);
     }
 
@@ -162,8 +181,8 @@ public final class VmMap {
         VmObject.ref(dst.object);
     }
 
-    /** {@code _vm_mapEntrySplit}: {@code e} keeps {@code len} bytes, {@code fresh} the rest. */
-    private void entrySplit(MapEntry e, MapEntry fresh, long len) {
+    /** {@code _vm_mapEntrySplit(owner, ...)}: {@code e} keeps {@code len} bytes, {@code fresh} the rest. */
+    private void entrySplit(EntryOwner owner, MapEntry e, MapEntry fresh, long len) {
         entryCopy(fresh, e, false);
         fresh.vaddr += len;
         fresh.size -= len;
@@ -173,7 +192,7 @@ public final class VmMap {
         e.size = len;
         e.rmaxgap = 0;
         augment(e);
-        add(fresh);
+        add(fresh, owner);
     }
 
     // ------------------------------------------------------------------ _map_find
@@ -261,6 +280,11 @@ public final class VmMap {
      * @return the mapping, or null (no gap, misaligned offset, pool exhausted)
      */
     public Mapped mapMap(long hint, long size, int prot, VmObject o, long offs, int flags) {
+        return mapMap(hint, ctx.current().get(), size, prot, o, offs, flags);
+    }
+
+    /** {@code _map_map(map, hint, proc, ...)}: on NOMMU only entries of {@code proc} merge with the new range. */
+    private Mapped mapMap(long hint, EntryOwner proc, long size, int prot, VmObject o, long offs, int flags) {
         if (!ctx.arch().hasMmu() && o == VmObject.PHYSMEM) {
             // NOMMU: the offset is the address; no entry, no alignment check (issue #1743)
             return ctx.arch().pointerBytes() == 4 && (offs >>> 32) != 0 ? null : new Mapped(offs, null);
@@ -286,6 +310,10 @@ public final class VmMap {
             if (lmerge && offs != prev.offs + prev.size) {
                 lmerge = false;
             }
+        }
+        if (nommu()) {
+            rmerge = rmerge && proc == next.process;
+            lmerge = lmerge && proc == prev.process;
         }
         if (o == null && !(lmerge && rmerge && next.amap == prev.amap)) {
             if (lmerge && prev.amap != null && ult(prev.amap.size() * pageSize - prev.aoffs - prev.size, size)) {
@@ -353,7 +381,7 @@ public final class VmMap {
                     e.aoffs = prev.aoffs + (e.vaddr - prev.vaddr);
                 }
             }
-            add(e);
+            add(e, proc);
         }
         if (e.amap != null) {
             e.amap.clear(e.aoffs + (v - e.vaddr), size, pageSize);
@@ -368,7 +396,7 @@ public final class VmMap {
      * @return the address, or 0
      */
     public long mapFind(long hint, long size, int flags, int prot) {
-        Mapped m = mapMap(hint, size, prot, ctx.kernelObject(), Mman.OFFS_MAX, flags);
+        Mapped m = mapMap(hint, null, size, prot, ctx.kernelObject(), Mman.OFFS_MAX, flags);
         return m == null ? 0 : m.vaddr();
     }
 
@@ -391,7 +419,7 @@ public final class VmMap {
         e.prot = prot;
         e.protOrig = prot;
         e.amap = null;
-        if (!add(e)) {
+        if (!add(e, null)) {
             e.map = null;
             ctx.pool().free(e.slot);
             return null;
@@ -425,7 +453,8 @@ public final class VmMap {
         if (p != null && p.idx() != 0) {
             sz = 1L << p.idx();
         }
-        Mapped m = mapMap(hint, sz, prot, o, off, flags);
+        // a caller-supplied block means a kernel mapping; otherwise the current process owns the range
+        Mapped m = mapMap(hint, p == null ? ctx.current().get() : null, sz, prot, o, off, flags);
         if (m == null) {
             return 0;
         }
@@ -533,7 +562,7 @@ public final class VmMap {
                 if (s == null) {
                     return Errno.ENOMEM;
                 }
-                entrySplit(e, s, overlapEOffset);
+                entrySplit(e.process, e, s, overlapEOffset); // NOMMU: the entry's owner (PR #508)
                 continue;
             }
             Amap.putAnons(e.amap, eAoffs + overlapEOffset, overlapSize, pageSize, ctx.pages());
@@ -597,6 +626,7 @@ public final class VmMap {
             }
         }
         int result = Errno.EOK;
+        EntryOwner current = ctx.current().get(); // splits go to the caller, not the entry's owner
         t.vaddr = vaddr;
         MapEntry prev = null;
         lenLeft = len;
@@ -610,7 +640,7 @@ public final class VmMap {
                 if (ult(e.vaddr, t.vaddr)) {
                     prev = e;
                     e = new MapEntry(buf[used++]);
-                    entrySplit(prev, e, t.vaddr - prev.vaddr);
+                    entrySplit(current, prev, e, t.vaddr - prev.vaddr);
                 }
             } else if (prev.protOrig == e.protOrig && prev.object == e.object && prev.flags == e.flags) {
                 // Merge; amap and offset continuity are not checked (PR #817).
@@ -626,7 +656,7 @@ public final class VmMap {
                     result = Errno.ENOMEM;
                     break;
                 }
-                entrySplit(e, new MapEntry(buf[used++]), done + lenLeft);
+                entrySplit(current, e, new MapEntry(buf[used++]), done + lenLeft);
             }
             e.prot = prot;
             int attr = Mman.protToAttr(e.prot) | Mman.flagsToAttr(e.flags);
@@ -753,6 +783,20 @@ public final class VmMap {
     }
 
     /**
+     * {@code vm_mapDestroy(p, map)} on NOMMU: releases the entries of {@code p}'s ring that belong to this map
+     * (amap and object references, tree, pool) and keeps the others on the ring in their order. Entries the
+     * process owns in other maps stay, as do entries of this map owned by nobody or by another process.
+     */
+    public void destroy(EntryOwner p) {
+        EntryRing ring = p.entries();
+        for (MapEntry e : ring.entries()) {
+            if (e.map == this) {
+                entryPut(e);
+            }
+        }
+    }
+
+    /**
      * {@code vm_mapCopy(proc, this, src)}, the fork copy (§3.10): every inheritable entry of {@code src} is
      * copied with amap, anon and object references; writable non-device entries get MAP_NEEDSCOPY on both
      * sides; on non-lazy targets the child is populated at once, which copies every writable private page.
@@ -771,7 +815,7 @@ public final class VmMap {
                 return Errno.ENOMEM;
             }
             entryCopy(f, e, true);
-            add(f);
+            add(f, null);
             if ((e.protOrig & Mman.PROT_WRITE) != 0 && (e.flags & Mman.MAP_DEVICE) == 0) {
                 e.flags |= Mman.MAP_NEEDSCOPY;
                 f.flags |= Mman.MAP_NEEDSCOPY;

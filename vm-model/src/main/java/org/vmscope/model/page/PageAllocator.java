@@ -40,6 +40,10 @@ public final class PageAllocator {
     private long bootsz;
     private boolean sized;
     private java.util.function.BooleanSupplier failureHook;
+    private final PageRunIndex byMarker = new PageRunIndex(j -> continuesRun(j, false));
+    private final PageRunIndex byFlags = new PageRunIndex(j -> continuesRun(j, true));
+    private List<PageRun> runsCache;
+    private List<PageRun> runsByFlagsCache;
 
     /**
      * @param pageShift      log2 of SIZE_PAGE
@@ -105,6 +109,10 @@ public final class PageAllocator {
         int i = count++;
         addr[i] = frameAddr;
         flags[i] = (short) pageFlags;
+        byMarker.reset(count);
+        byFlags.reset(count);
+        runsCache = null;
+        runsByFlagsCache = null;
         next[i] = NIL;
         prev[i] = NIL;
         totalsz += pageSize;
@@ -236,6 +244,7 @@ public final class PageAllocator {
             flags[j] = (short) ((flags[j] & ~PageFlags.FREE) | pageFlags);
             allocsz += pageSize;
         }
+        pagesChanged(lh, (int) Math.min(count, lh + n));
         return lh;
     }
 
@@ -277,6 +286,7 @@ public final class PageAllocator {
             flags[j] = (short) (flags[j] | PageFlags.FREE);
             allocsz -= pageSize;
         }
+        pagesChanged(index, (int) (index + n));
         long p = index;
         long lh = index;
         long rh = index;
@@ -504,24 +514,40 @@ public final class PageAllocator {
         return runs(true);
     }
 
-    private List<PageRun> runs(boolean byFlags) {
-        List<PageRun> out = new ArrayList<>();
-        int i = 0;
-        while (i < count) {
-            int f = flags[i] & 0xffff;
-            char c = PageFlags.marker(f);
-            int rep = 0;
-            while (i + rep + 1 < count) {
-                int j = i + rep + 1;
-                int fj = flags[j] & 0xffff;
-                if (PageFlags.marker(fj) != c || addr[j] - addr[j - 1] > pageSize || (byFlags && fj != f)) {
-                    break;
-                }
-                rep++;
-            }
-            out.add(new PageRun(addr[i], rep + 1L, c, f));
-            i += rep + 1;
+    /** Unmodifiable and cached until a page changes: a viewer polling an idle target pays nothing. */
+    private List<PageRun> runs(boolean sameFlags) {
+        List<PageRun> c = sameFlags ? runsByFlagsCache : runsCache;
+        if (c != null) {
+            return c;
         }
-        return out;
+        List<int[]> rs = (sameFlags ? byFlags : byMarker).runs();
+        List<PageRun> out = new ArrayList<>(rs.size());
+        for (int[] r : rs) {
+            int f = flags[r[0]] & 0xffff;
+            out.add(new PageRun(addr[r[0]], r[1] - r[0], PageFlags.marker(f), f));
+        }
+        c = java.util.Collections.unmodifiableList(out);
+        if (sameFlags) {
+            runsByFlagsCache = c;
+        } else {
+            runsCache = c;
+        }
+        return c;
+    }
+
+    /** Whether page {@code j} continues page {@code j - 1}'s run: same marker (and flags), adjacent frames. */
+    private boolean continuesRun(int j, boolean sameFlags) {
+        int f = flags[j] & 0xffff;
+        int g = flags[j - 1] & 0xffff;
+        return PageFlags.marker(f) == PageFlags.marker(g) && addr[j] - addr[j - 1] <= pageSize
+                && (!sameFlags || f == g);
+    }
+
+    /** Keeps the run indexes in step with flags written to pages {@code [from, to)}. */
+    private void pagesChanged(int from, int to) {
+        runsCache = null;
+        runsByFlagsCache = null;
+        byMarker.changed(from, to);
+        byFlags.changed(from, to);
     }
 }

@@ -5,15 +5,18 @@ import java.util.Collections;
 import java.util.List;
 
 import org.vmscope.model.kernel.ProgramImage;
+import org.vmscope.model.map.EntryOwner;
+import org.vmscope.model.map.EntryRing;
+import org.vmscope.model.map.MapEntry;
 import org.vmscope.model.map.VmMap;
+import org.vmscope.model.pmap.NommuPmap;
 
 /**
  * {@code process_t} as far as the VM sees it (phoenix-vm.md §6): pid, name, parent, the private map (MMU) and
  * the active map {@code mapp} (the private one, the parent's during vfork, the shared kernel map on NOMMU).
- * On NOMMU the process owns the entries it mapped in the shared map ({@code process->entries}); the model keeps
- * their ranges.
+ * On NOMMU the process owns the entries it mapped in the shared maps through its {@code process->entries} ring.
  */
-public final class Process {
+public final class Process implements EntryOwner {
 
     /** Life cycle as the simulator tracks it. */
     public enum State {
@@ -33,12 +36,13 @@ public final class Process {
     private ProgramImage image;
     VmMap map;
     VmMap mapp;
+    NommuPmap pmapp;
     State state = State.RUNNING;
     long kstruct;
     long kthread;
     long kstack;
     String exitReason = "";
-    final List<long[]> owned = new ArrayList<>();
+    private final EntryRing entries = new EntryRing();
     final List<MessageWindow> windows = new ArrayList<>();
 
     Process(int pid, String name, Process parent, ProgramImage image) {
@@ -74,6 +78,14 @@ public final class Process {
         return map;
     }
 
+    /**
+     * NOMMU {@code process->pmapp}: the pmap holding the MPU region mask {@code pmap_switch} enables while the
+     * process runs (a vfork child shares its parent's); null on MMU targets and once exited.
+     */
+    public NommuPmap pmapp() {
+        return pmapp;
+    }
+
     /** The active map {@code process->mapp}, or null once exited. */
     public VmMap mapp() {
         return mapp;
@@ -92,9 +104,19 @@ public final class Process {
         return exitReason;
     }
 
-    /** NOMMU: the {@code [start, end)} ranges this process mapped in the shared map. */
+    /** NOMMU {@code process->entries}: the entries this process owns in the shared maps (empty on MMU). */
+    @Override
+    public EntryRing entries() {
+        return entries;
+    }
+
+    /** NOMMU: the {@code [start, end)} ranges of the entries on its ring, in ring order. */
     public List<long[]> ownedRanges() {
-        return Collections.unmodifiableList(owned);
+        List<long[]> out = new ArrayList<>();
+        for (MapEntry e : entries.entries()) {
+            out.add(new long[] {e.vaddr(), e.end()});
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Message windows currently mapped into this process (it is the receiver). */

@@ -13,6 +13,7 @@ import org.vmscope.model.kernel.SimKernel;
 import org.vmscope.model.kernel.SoftPmap;
 import org.vmscope.model.kmalloc.Kmalloc;
 import org.vmscope.model.map.EntryInfo;
+import org.vmscope.model.map.EntryOwner;
 import org.vmscope.model.map.Errno;
 import org.vmscope.model.map.MapEntry;
 import org.vmscope.model.map.Mman;
@@ -28,6 +29,9 @@ import org.vmscope.model.pmap.Pmap;
 import org.vmscope.model.pmap.SrmmuPmap;
 import org.vmscope.model.pmap.TablePmap;
 import org.vmscope.model.pmap.Translation;
+import org.vmscope.model.pmap.NommuPmap;
+import org.vmscope.model.pmap.mpu.MpuChecker;
+import org.vmscope.model.pmap.mpu.MpuRegion;
 
 /**
  * The process subsystem of the simulated kernel ({@code process_common}, proc/process.c, proc/msg.c) as far as
@@ -51,6 +55,7 @@ public final class Processes {
     private int idcounter = 1;
     private int windowIds;
     private KernelPanic panic;
+    private int activeRegions;
 
     public Processes(SimKernel k) {
         this.k = k;
@@ -58,6 +63,7 @@ public final class Processes {
         this.objects = new ObjectTree(pageSize);
         this.failures = new FailureInjector(k);
         this.loader = new ProgramLoader(objects, k.arch());
+        switchTo(null); // boot runs on the kernel pmap
     }
 
     public SimKernel kernel() {
@@ -178,6 +184,14 @@ public final class Processes {
      * @return the pid, or ENOMEM with every allocation undone
      */
     public SysResult spawn(String name, ProgramImage img, Process parent) {
+        return spawn(name, img, parent, null);
+    }
+
+    /**
+     * {@link #spawn(String, ProgramImage, Process)} into the NOMMU shared map {@code map} ({@code spawn->map},
+     * the program's data map in the syspage); null means the kernel map. Ignored on MMU targets.
+     */
+    public SysResult spawn(String name, ProgramImage img, Process parent, VmMap map) {
         if (panic != null) {
             return refused();
         }
@@ -185,7 +199,7 @@ public final class Processes {
         if (!allocStruct(p)) {
             return SysResult.error(Errno.ENOMEM);
         }
-        int err = load(p, img);
+        int err = load(p, img, map == null ? k.kmap() : map);
         if (err != Errno.EOK) {
             freeKernelParts(p);
             return SysResult.error(err);
@@ -211,12 +225,20 @@ public final class Processes {
         return SysResult.ok(p.pid());
     }
 
-    /** Loads {@code img} into a fresh address space of {@code p} (sets map/mapp); on failure nothing is kept. */
-    private int load(Process p, ProgramImage img) {
+    /**
+     * Loads {@code img} into a fresh address space of {@code p} (sets map/mapp; on NOMMU into {@code shared}, as
+     * {@code p}); on failure nothing is kept.
+     */
+    private int load(Process p, ProgramImage img, VmMap shared) {
         if (k.pages() == null) {
-            p.mapp = k.kmap();
+            p.mapp = shared;
             p.map = null;
-            int err = loader.loadNommu(k.kmap(), p, img);
+            // pmap_create starts from kernelCodeRegion; process_exec then runs pmap_addMap for its map
+            p.pmapp = new NommuPmap(k.kernelCodeRegions());
+            if (k.mpu() != null) {
+                p.pmapp.addRegions(k.mpu().maskOf(k.sharedMapId(shared)));
+            }
+            int err = asCurrent(p, () -> loader.loadNommu(shared, img));
             if (err != Errno.EOK) {
                 unload(p);
             }
@@ -236,13 +258,12 @@ public final class Processes {
         return Errno.EOK;
     }
 
-    /** Releases {@code p}'s own address space ({@code vm_mapDestroy}; NOMMU: its owned ranges). */
+    /** Releases {@code p}'s own address space ({@code vm_mapDestroy}; NOMMU: its ring's entries in mapp). */
     private void unload(Process p) {
         if (k.pages() == null) {
-            for (long[] r : p.owned) {
-                k.kmap().munmap(r[0], r[1] - r[0]);
+            if (p.mapp != null) {
+                p.mapp.destroy(p);
             }
-            p.owned.clear();
         } else if (p.map != null) {
             p.map.destroy();
         }
@@ -308,6 +329,7 @@ public final class Processes {
         }
         c.map = null;
         c.mapp = parent.mapp;
+        c.pmapp = parent.pmapp;
         c.state = Process.State.VFORKED;
         parent.state = Process.State.WAITING;
         return admit(c);
@@ -322,7 +344,7 @@ public final class Processes {
             return SysResult.error(Errno.EBUSY);
         }
         Process tmp = new Process(p.pid(), name, p.parent(), img);
-        int err = load(tmp, img);
+        int err = load(tmp, img, p.mapp);
         if (err != Errno.EOK) {
             return SysResult.error(err);
         }
@@ -333,7 +355,8 @@ public final class Processes {
         }
         p.map = tmp.map;
         p.mapp = tmp.mapp;
-        p.owned.addAll(tmp.owned);
+        p.pmapp = tmp.pmapp;
+        tmp.entries().moveAllTo(p);
         p.state = Process.State.RUNNING;
         p.rename(name, img);
         activate(p.mapp);
@@ -379,6 +402,7 @@ public final class Processes {
         } else {
             unload(p);
         }
+        p.pmapp = null;
         freeKernelParts(p);
         p.state = Process.State.EXITED;
         p.exitReason = reason;
@@ -445,15 +469,14 @@ public final class Processes {
         }
         int stored = flags & ~(Mman.MAP_ANONYMOUS | Mman.MAP_CONTIGUOUS | Mman.MAP_PHYSMEM);
         int pr = p == null ? prot : prot | Mman.PROT_USER;
-        long v = sz == 0 ? 0 : m.mmap(addr, null, sz, pr, o, off, stored);
+        VmObject obj = o;
+        long offset = off;
+        long v = sz == 0 ? 0 : asCurrent(p, () -> m.mmap(addr, null, sz, pr, obj, offset, stored));
         if (ownRef) {
             VmObject.put(o, k.pages());
         }
         if (v == 0) {
             return SysResult.error(Errno.ENOMEM);
-        }
-        if (p != null && k.pages() == null && o != VmObject.PHYSMEM) {
-            p.owned.add(new long[] {v, v + sz});
         }
         return SysResult.ok(v);
     }
@@ -465,29 +488,19 @@ public final class Processes {
             return bad;
         }
         long sz = (size + pageSize - 1) & ~(pageSize - 1);
-        int err = mapOf(p).munmap(addr, sz);
-        if (err == Errno.EOK && p != null && k.pages() == null) {
-            dropOwned(p, addr, addr + sz);
-        }
+        int err = asCurrent(p, () -> mapOf(p).munmap(addr, sz));
         return err == Errno.EOK ? SysResult.ok(0) : SysResult.error(err);
     }
 
-    private static void dropOwned(Process p, long s, long e) {
-        List<long[]> out = new ArrayList<>();
-        for (long[] r : p.owned) {
-            if (Long.compareUnsigned(r[1], s) <= 0 || Long.compareUnsigned(e, r[0]) <= 0) {
-                out.add(r);
-                continue;
-            }
-            if (Long.compareUnsigned(r[0], s) < 0) {
-                out.add(new long[] {r[0], s});
-            }
-            if (Long.compareUnsigned(e, r[1]) < 0) {
-                out.add(new long[] {e, r[1]});
-            }
+    /** Runs a mapper call on behalf of {@code p} ({@code proc_current()->process}; null = a kernel thread). */
+    private <T> T asCurrent(Process p, java.util.function.Supplier<T> call) {
+        switchTo(p);
+        EntryOwner old = k.context().current().set(p);
+        try {
+            return call.get();
+        } finally {
+            k.context().current().set(old);
         }
-        p.owned.clear();
-        p.owned.addAll(out);
     }
 
     /** {@code sys_mprotect}: {@code vm_mprotect} with PROT_USER added for processes. */
@@ -496,7 +509,7 @@ public final class Processes {
         if (bad != null) {
             return bad;
         }
-        int err = mapOf(p).mprotect(addr, len, p == null ? prot : prot | Mman.PROT_USER);
+        int err = asCurrent(p, () -> mapOf(p).mprotect(addr, len, p == null ? prot : prot | Mman.PROT_USER));
         return err == Errno.EOK ? SysResult.ok(0) : SysResult.error(err);
     }
 
@@ -552,7 +565,15 @@ public final class Processes {
         VmMap m = mapOf(p);
         boolean user = p != null;
         if (k.pages() == null) {
-            // NOMMU: no page faults; an access outside every entry is an MPU/bus fault
+            // NOMMU: no page faults; the MPU decides user accesses, an access outside every entry is a bus fault
+            switchTo(p);
+            if (user && k.mpu() != null) {
+                MpuChecker.Decision d = k.mpu().checker(activeRegions).access(va,
+                        write ? PageAttr.WRITE : PageAttr.READ, false);
+                if (!d.allowed()) {
+                    return fault(p, va, "MPU: " + d.reason());
+                }
+            }
             if (m.entryAt(va) == null) {
                 return fault(p, va, "access outside every map entry");
             }
@@ -602,6 +623,24 @@ public final class Processes {
         }
         exit(p, "SIGSEGV at " + at + " (" + why + ")");
         return SysResult.error(Errno.EFAULT);
+    }
+
+    /**
+     * {@code pmap_switch} to {@code p}'s pmap (a kernel thread: the kernel pmap, every region enabled): the MPU
+     * enable bits follow the process that runs.
+     */
+    private void switchTo(Process p) {
+        if (k.mpu() != null) {
+            activeRegions = p == null || p.pmapp == null ? k.mpu().allRegions() : p.pmapp.regions();
+        }
+    }
+
+    /**
+     * The MPU as the last context switch left it (armv7m/armv8m; empty elsewhere): the loader's regions with the
+     * running process's enable bits.
+     */
+    public List<MpuRegion> activeMpuRegions() {
+        return k.mpu() == null ? List.of() : k.mpu().active(activeRegions);
     }
 
     /** Records a panic caused outside this class's operations (e.g. a page double free seen by a caller). */
@@ -761,9 +800,10 @@ public final class Processes {
     // ------------------------------------------------------------------ introspection
 
     /**
-     * The {@code entryinfo_t} list {@code mem -m PID} shows: the process's map (MMU); on NOMMU the parts of the
-     * shared map it owns ({@code process->entries}), clipped to its ranges because the model's shared map can
-     * merge neighbouring entries of different processes.
+     * The {@code entryinfo_t} list {@code mem -m PID} gets: the process's map in address order (MMU); on NOMMU
+     * its {@code process->entries} ring from the head, in ring order (the order the entries were added, which
+     * psh prints backwards), whatever shared map each lies in. The kernel walks that ring without checking
+     * for an empty one; the model reports an empty ring as no entries.
      */
     public List<EntryInfo> mapInfo(Process p) {
         if (p.mapp == null) {
@@ -773,22 +813,13 @@ public final class Processes {
             return p.mapp.info();
         }
         List<EntryInfo> out = new ArrayList<>();
-        for (MapEntry e : p.mapp.entries()) {
-            for (long[] r : p.owned) {
-                long s = Long.compareUnsigned(e.vaddr(), r[0]) > 0 ? e.vaddr() : r[0];
-                long t = Long.compareUnsigned(e.end(), r[1]) < 0 ? e.end() : r[1];
-                if (Long.compareUnsigned(s, t) < 0) {
-                    EntryInfo i = p.mapp.info().get(p.mapp.entries().indexOf(e));
-                    out.add(new EntryInfo(s, t - s, i.anonsz(), i.flags(), i.prot(), i.protOrig(), i.offs(),
-                            i.objectKind(), i.oidPort(), i.oidId()));
-                }
-            }
+        for (MapEntry e : p.entries().entries()) {
+            out.add(EntryInfo.of(e, pageSize));
         }
-        out.sort((a, b) -> Long.compareUnsigned(a.vaddr(), b.vaddr()));
         return out;
     }
 
-    /** {@code threadinfo_t.vmem}: the sum of entry sizes of its map (NOMMU: of its owned ranges). */
+    /** {@code threadinfo_t.vmem}: the sum of entry sizes of its map (NOMMU: over {@code process->entries}). */
     public long vmem(Process p) {
         long s = 0;
         for (EntryInfo e : mapInfo(p)) {

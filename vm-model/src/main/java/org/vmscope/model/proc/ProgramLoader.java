@@ -17,9 +17,10 @@ import org.vmscope.model.page.PageAllocator;
  * data's amap, which is why psh shows {@code .data} as {@code port.id/(8KB)}); the stack anonymous at
  * {@code pmap.end - stacksz}. <em>(inference: the reference gives the entries' shape, §5.2's example, not the
  * loader's flags.)</em></li>
- * <li>NOMMU, lazily in the shared map: a resident program's text executes in place (no entry); otherwise text
- * is a relocated copy in an anonymous range; data+bss one anonymous range; the stack another (§2.9). Nothing
- * is allocated or zeroed.</li>
+ * <li>NOMMU, lazily in the process's shared map: a resident program's text executes in place (no entry);
+ * otherwise text is a relocated copy in an anonymous range; data+bss one anonymous range; the stack another
+ * (§2.9). Nothing is allocated or zeroed. The caller runs this as the process, which therefore owns the
+ * entries.</li>
  * </ul>
  */
 final class ProgramLoader {
@@ -92,31 +93,26 @@ final class ProgramLoader {
     }
 
     /**
-     * NOMMU load into the shared map {@code m}: reserves the ranges and records them as owned by {@code p}.
-     * On failure the ranges reserved so far stay owned; the caller unmaps them.
+     * NOMMU load into the shared map {@code m}, run on behalf of the new process (it owns what is reserved).
+     * On failure the ranges reserved so far stay on its ring; the caller releases them.
      */
-    int loadNommu(VmMap m, Process p, ProgramImage img) {
+    int loadNommu(VmMap m, ProgramImage img) {
         int u = Mman.PROT_USER;
         long rt = round(img.text());
         long rdb = round(img.data()) + round(img.bss());
-        if (!img.resident() && rt != 0 && !reserve(m, p, rt, Mman.PROT_READ | Mman.PROT_EXEC | u)) {
+        if (!img.resident() && rt != 0 && !reserve(m, rt, Mman.PROT_READ | Mman.PROT_EXEC | u)) {
             return Errno.ENOMEM;
         }
-        if (rdb != 0 && !reserve(m, p, rdb, Mman.PROT_READ | Mman.PROT_WRITE | u)) {
+        if (rdb != 0 && !reserve(m, rdb, Mman.PROT_READ | Mman.PROT_WRITE | u)) {
             return Errno.ENOMEM;
         }
-        if (!reserve(m, p, stackBytes(img), Mman.PROT_READ | Mman.PROT_WRITE | u)) {
+        if (!reserve(m, stackBytes(img), Mman.PROT_READ | Mman.PROT_WRITE | u)) {
             return Errno.ENOMEM;
         }
         return Errno.EOK;
     }
 
-    private static boolean reserve(VmMap m, Process p, long size, int prot) {
-        long v = m.mmap(m.start(), null, size, prot, null, -1, Mman.MAP_NONE);
-        if (v == 0) {
-            return false;
-        }
-        p.owned.add(new long[] {v, v + size});
-        return true;
+    private static boolean reserve(VmMap m, long size, int prot) {
+        return m.mmap(m.start(), null, size, prot, null, -1, Mman.MAP_NONE) != 0;
     }
 }

@@ -154,6 +154,55 @@ public final class PshMem {
         return "mem: no shared memory maps are present\n";
     }
 
+    /**
+     * {@code mem -s}: on MMU targets {@link #noSharedMaps()}; on NOMMU the totals over every shared map, then
+     * each map with a non-zero size: its id and name, size, allocated bytes (the sum of its entries' sizes),
+     * free bytes, and the physical and virtual ranges (equal on NOMMU, {@code 0x%p} of the exclusive ends).
+     */
+    public static String shared(SimKernel k) {
+        List<MapInfo> maps = MapInfo.of(k);
+        return maps.isEmpty() ? noSharedMaps() : shared(maps);
+    }
+
+    /** The {@code mem -s} text of the {@code mapinfo_t} records, as psh prints them (tabs included). */
+    public static String shared(List<MapInfo> maps) {
+        long total = 0;
+        long free = 0;
+        for (MapInfo m : maps) {
+            total += m.alloc() + m.free();
+            free += m.free();
+        }
+        StringBuilder sb = new StringBuilder("All maps:\n");
+        sb.append("\tTotal: ").append(human(total)).append(" (").append(total).append(" bytes)\n");
+        sb.append("\tFree:  ").append(human(free)).append(" (").append(free).append(" bytes)\n");
+        for (MapInfo m : maps) {
+            if (m.alloc() == 0 && m.free() == 0) {
+                continue;
+            }
+            long size = m.alloc() + m.free();
+            sb.append("\nMap #").append(m.id()).append(": ").append(m.name()).append('\n');
+            sb.append("\tSize:     ").append(human(size)).append(" (").append(size).append(" bytes)\n");
+            sb.append("\tAlloc:    ").append(human(m.alloc())).append(" (").append(m.alloc()).append(" bytes)\n");
+            sb.append("\tFree:     ").append(human(m.free())).append(" (").append(m.free()).append(" bytes)\n");
+            sb.append("\tPhysical: 0x").append(pointer(m.pstart(), 4)).append(":0x").append(pointer(m.pend(), 4))
+                    .append('\n');
+            sb.append("\tVirtual:  0x").append(pointer(m.vstart(), 4)).append(":0x").append(pointer(m.vend(), 4))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** psh's {@code bytes2humanReadable}: divide by 1024 while the quotient is non-zero, at most to GiB. */
+    static String human(long bytes) {
+        String[] suffix = {"B", "KiB", "MiB", "GiB"};
+        long b = bytes;
+        int i = 0;
+        for (; i < 3 && Long.divideUnsigned(b, 1024) != 0; i++) {
+            b = Long.divideUnsigned(b, 1024);
+        }
+        return Long.toUnsignedString(b) + " " + suffix[i];
+    }
+
     /** {@code mem -m kernel}: the kernel map's entries. */
     public static String kernelMap(SimKernel k) {
         return map(k.kmap().info(), k.arch().pointerBytes());

@@ -10,7 +10,8 @@ public final class Examples {
     /** Every shipped example, by file name. */
     public static final List<String> NAMES = List.of("ide-demo.vmsim", "fork-cow.vmsim", "kmalloc-fragmentation.vmsim",
             "entry-pool-exhaustion.vmsim", "leak-1266-fork-riscv.vmsim", "leak-371-vmem-after-child-exit.vmsim",
-            "leak-276-message-window.vmsim", "leak-369-kmalloc-oom.vmsim", "leak-510-nommu-exit.vmsim");
+            "leak-276-message-window.vmsim", "leak-369-kmalloc-oom.vmsim", "leak-510-nommu-exit.vmsim",
+            "nommu-shared-maps.vmsim");
 
     private Examples() {
     }

@@ -5,16 +5,20 @@ import java.util.List;
 /** One scenario operation, as parsed. {@code as} names are bindings for the result (null when absent). */
 public sealed interface Op {
 
-    /** {@code machine ARCH ram=SIZE [sv48]}: boots a standard machine. */
-    record MachineOp(String arch, long ram, boolean sv48) implements Op {
+    /** {@code machine ARCH ram=SIZE [shared=NAME:ADDR:SIZE,...] [sv48]}: boots a standard machine. */
+    record MachineOp(String arch, long ram, boolean sv48, List<SharedMap> shared) implements Op {
+    }
+
+    /** A NOMMU RAM map added to the machine's syspage maps (ids follow the kernel's map in order). */
+    record SharedMap(String name, long start, long size) {
     }
 
     /** Segment sizes and image source of spawn/exec (-1 = default). */
     record Image(String name, long text, long data, long bss, long stack, String from) {
     }
 
-    /** {@code spawn NAME [image options] [parent=PROC] [as NAME]}. */
-    record Spawn(Image image, String parent, String as) implements Op {
+    /** {@code spawn NAME [image options] [parent=PROC] [map=SHARED] [as NAME]}; {@code map} null = kernel map. */
+    record Spawn(Image image, String parent, String map, String as) implements Op {
     }
 
     /** {@code fork PROC [as NAME]}. */

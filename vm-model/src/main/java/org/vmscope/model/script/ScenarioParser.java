@@ -24,7 +24,7 @@ final class ScenarioParser {
     }
 
     private static final Set<String> RESOURCES = Set.of("pages", "entries", "kmalloc");
-    private static final Set<String> EXPECTS = Set.of("ok", "errno", "mem", "free", "entries", "kmalloc", "panic",
+    private static final Set<String> EXPECTS = Set.of("shared", "owner", "ok", "errno", "mem", "free", "entries", "kmalloc", "panic",
             "alive", "exited", "row", "refs", "vmem", "value");
 
     private ScenarioParser() {
@@ -41,7 +41,7 @@ final class ScenarioParser {
         String verb = a.word("operation").toLowerCase(Locale.ROOT);
         Op op = switch (verb) {
             case "machine" -> machine(a);
-            case "spawn" -> new Op.Spawn(image(a, a.word("program name")), a.opt("parent"), a.as());
+            case "spawn" -> new Op.Spawn(image(a, a.word("program name")), a.opt("parent"), a.opt("map"), a.as());
             case "fork" -> new Op.Fork(a.word("process"), a.as());
             case "vfork" -> new Op.Vfork(a.word("process"), a.as());
             case "exec" -> {
@@ -304,7 +304,23 @@ final class ScenarioParser {
                 throw new ParseException("unexpected '" + w + "' (sv39 or sv48)");
             }
         }
-        return new Op.MachineOp(arch, number(ram), sv48);
+        return new Op.MachineOp(arch, number(ram), sv48, sharedMaps(a.opt("shared")));
+    }
+
+    /** {@code NAME:ADDR:SIZE[,NAME:ADDR:SIZE...]}, the extra NOMMU RAM maps of a machine line. */
+    private static List<Op.SharedMap> sharedMaps(String spec) throws ParseException {
+        if (spec == null) {
+            return List.of();
+        }
+        List<Op.SharedMap> out = new ArrayList<>();
+        for (String one : spec.split(",", -1)) {
+            String[] f = one.split(":", -1);
+            if (f.length != 3 || f[0].isEmpty()) {
+                throw new ParseException("shared map '" + one + "' is not NAME:ADDR:SIZE");
+            }
+            out.add(new Op.SharedMap(f[0], number(f[1]), number(f[2])));
+        }
+        return List.copyOf(out);
     }
 
     private static Op.Image image(Args a, String name) throws ParseException {
@@ -375,7 +391,7 @@ final class ScenarioParser {
         int need = switch (what) {
             case "ok", "panic" -> 0;
             case "errno", "mem", "alive", "exited", "value" -> 1;
-            case "free", "entries", "kmalloc", "vmem" -> 2;
+            case "free", "entries", "kmalloc", "vmem", "shared", "owner" -> 2;
             case "row", "refs" -> 3;
             default -> 0;
         };
@@ -389,8 +405,11 @@ final class ScenarioParser {
             }
             number(d.substring(1));
         }
-        if (what.equals("vmem") || what.equals("value")) {
+        if (what.equals("vmem") || what.equals("value") || what.equals("shared")) {
             expr(args.get(args.size() - 1));
+        }
+        if (what.equals("owner")) {
+            expr(args.get(0));
         }
         if (what.equals("row") || what.equals("refs")) {
             expr(args.get(1));

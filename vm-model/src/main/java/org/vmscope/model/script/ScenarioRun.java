@@ -22,7 +22,10 @@ import org.vmscope.model.proc.MessageWindow;
 import org.vmscope.model.proc.Process;
 import org.vmscope.model.proc.Processes;
 import org.vmscope.model.proc.SysResult;
+import org.vmscope.model.psh.MapInfo;
 import org.vmscope.model.psh.PshMem;
+import org.vmscope.model.kernel.SyspageMap;
+import org.vmscope.model.map.VmMap;
 
 /**
  * Runs a {@link Scenario} step by step, so a debugger can stop between lines: {@link #step()},
@@ -224,6 +227,9 @@ public final class ScenarioRun {
     private Machine machine(Op.MachineOp m) throws Failure {
         try {
             Machine mc = Machine.standard(Arch.parse(m.arch()), m.ram());
+            for (Op.SharedMap sm : m.shared()) {
+                mc = mc.withSyspageMap(sm.name(), sm.start(), sm.size());
+            }
             return m.sv48() ? mc.withSv48() : mc;
         } catch (IllegalArgumentException e) {
             throw new Failure(e.getMessage());
@@ -248,7 +254,7 @@ public final class ScenarioRun {
     private SysResult kernelOp(Op op) throws Failure {
         if (op instanceof Op.Spawn sp) {
             Process parent = sp.parent() == null ? null : process(sp.parent());
-            SysResult r = procs.spawn(sp.image().name(), image(sp.image()), parent);
+            SysResult r = procs.spawn(sp.image().name(), image(sp.image()), parent, sharedMap(sp.map()));
             bindProcess(sp.as() != null ? sp.as() : sp.image().name(), r);
             return r;
         }
@@ -516,6 +522,8 @@ public final class ScenarioRun {
                 }
             }
             case "row" -> expectRow(a.get(0), eval(exprOf(a.get(1))), a.get(2));
+            case "shared" -> expectShared(a.get(0), eval(exprOf(a.get(1))));
+            case "owner" -> expectOwner(eval(exprOf(a.get(0))), a.get(1));
             case "refs" -> expectRefs(a.get(0), eval(exprOf(a.get(1))), parseCount(a.get(2)));
             default -> throw new Failure("unknown expectation '" + e.what() + "'");
         }
@@ -577,6 +585,44 @@ public final class ScenarioRun {
             }
         }
         throw new Failure(String.format("no entry of %s contains 0x%x", proc, va));
+    }
+
+    /** The shared map named {@code name} (null name: the kernel map's default, null). */
+    private VmMap sharedMap(String name) throws Failure {
+        if (name == null) {
+            return null;
+        }
+        SyspageMap sm = kernel.machine().syspageMap(name);
+        if (sm == null) {
+            throw new Failure("no shared map '" + name + "'" + (kernel.arch().hasMmu() ? " on an MMU target" : ""));
+        }
+        return kernel.sharedMap(sm.id());
+    }
+
+    /** {@code expect shared MAP ALLOC}: the map's allocated bytes as {@code mem -s} prints them. */
+    private void expectShared(String name, long want) throws Failure {
+        int id = kernel.sharedMapId(sharedMap(name));
+        long got = MapInfo.of(kernel).get(id).alloc();
+        if (got != want) {
+            throw new Failure(String.format("expected %d bytes allocated in shared map %s, got %d", want, name, got));
+        }
+    }
+
+    /** {@code expect owner ADDR PROC|none}: the shared-map entry holding ADDR is on PROC's ring (or nobody's). */
+    private void expectOwner(long va, String who) throws Failure {
+        for (VmMap m : kernel.sharedMaps()) {
+            MapEntry e = m.entryAt(va);
+            if (e == null) {
+                continue;
+            }
+            Process want = who.equals("none") ? null : anyProcess(who);
+            if (e.process() != want) {
+                throw new Failure(String.format("expected the entry at 0x%x owned by %s, it is %s's", va, who,
+                        e.process() == null ? "nobody" : e.process()));
+            }
+            return;
+        }
+        throw new Failure(String.format("no shared-map entry contains 0x%x", va));
     }
 
     private static String squeeze(String s) {

@@ -56,6 +56,19 @@ class ExamplesTest {
     }
 
     @Test
+    void nommuSharedMapsEndWithOnlyTheKernelSplitPiecesLeft() throws IOException {
+        ScenarioRun r = run("nommu-shared-maps.vmsim");
+        assertTrue(r.processes().all().isEmpty());
+        var kmap = r.kernel().kmap().entries();
+        assertEquals(4, kmap.size(), "two boot entries and the two pieces nobody owns");
+        assertNull(kmap.get(2).process());
+        assertEquals(0x20008e00L, kmap.get(2).vaddr());
+        assertTrue(r.kernel().sharedMap(1).entries().isEmpty());
+        String s = org.vmscope.model.psh.PshMem.shared(r.kernel());
+        assertTrue(s.contains("\nMap #0: ram\n\tSize:     128 KiB (131072 bytes)\n\tAlloc:    26 KiB (27136 bytes)\n"), s);
+    }
+
+    @Test
     void entryPoolExampleReallyExhaustsThePool() throws IOException {
         ScenarioRun r = run("entry-pool-exhaustion.vmsim");
         assertEquals(0, r.kernel().entryPool().free());
