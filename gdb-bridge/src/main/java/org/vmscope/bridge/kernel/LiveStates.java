@@ -163,13 +163,17 @@ public final class LiveStates {
 
             List<Space> spaces = new ArrayList<>();
             long kmapAddress = kernelMap();
+            Set<Long> seenMaps = new HashSet<>(Set.of(kmapAddress));
+            List<ProcessRef> owners = new ArrayList<>();
+            for (ProcessRef p : new KernelReader(d).processes().values()) {
+                if (p.mapp() != 0 && seenMaps.add(p.mapp())) {
+                    owners.add(p); // not a process without a map, nor one borrowing another's (vfork)
+                }
+            }
+            prefetchTables(kmapAddress, owners);
             Space kernel = space(KERNEL_PID, "kernel", kmapAddress);
             spaces.add(kernel);
-            Set<Long> seenMaps = new HashSet<>(Set.of(kmapAddress));
-            for (ProcessRef p : new KernelReader(d).processes().values()) {
-                if (p.mapp() == 0 || !seenMaps.add(p.mapp())) {
-                    continue; // no map, or one borrowed from another process (vfork)
-                }
+            for (ProcessRef p : owners) {
                 Space s = space(p.pid(), path(p), p.mapp());
                 spaces.add(s);
                 pageDirectory(s);
@@ -261,6 +265,32 @@ public final class LiveStates {
                 d.problem(mapName + ": no page-table root in its pmap; its PTEs are not checked");
             }
             return new Space(pid, name, address, pdir, new MapState(mapName, address, start, stop, root, nodes, t));
+        }
+
+        /**
+         * Every map's page tables read before any walk, one batch per level for all of them, instead of one round
+         * trip per table. A map that cannot be read here is reported by its own decoding afterwards.
+         */
+        private void prefetchTables(long kmapAddress, List<ProcessRef> owners) throws KernelException {
+            TypeLayout vmMap = image.type("vm_map_t");
+            List<PagingRoot> roots = new ArrayList<>();
+            List<Long> maps = new ArrayList<>(List.of(kmapAddress));
+            owners.forEach(p -> maps.add(p.mapp()));
+            for (int i = 0; i < maps.size(); i++) {
+                try {
+                    long pdir = rootTable(d.struct(vmMap, maps.get(i), "vm_map_t"), i == 0);
+                    if (pdir != 0) {
+                        roots.add(new PagingRoot(format, pdir));
+                    }
+                } catch (KernelReadException e) {
+                    // space() reports it
+                }
+            }
+            try {
+                mirror.prefetchTables(roots);
+            } catch (MirrorException e) {
+                // the walks read on demand and report what fails
+            }
         }
 
         /** The physical address of a map's top-level table, from whichever root member its pmap_t has. */

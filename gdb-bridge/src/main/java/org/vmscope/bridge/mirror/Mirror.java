@@ -1,6 +1,7 @@
 package org.vmscope.bridge.mirror;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -9,6 +10,7 @@ import org.vmscope.bridge.rsp.RspException;
 import org.vmscope.bridge.rsp.StopReply;
 import org.vmscope.model.pmap.MappedRange;
 import org.vmscope.model.pmap.PageTableWalker;
+import org.vmscope.model.pmap.PagingRoot;
 import org.vmscope.model.pmap.ReverseMap;
 import org.vmscope.model.pmap.Translation;
 import org.vmscope.model.pmap.WalkProblem;
@@ -156,6 +158,22 @@ public final class Mirror implements AutoCloseable {
                     return OptionalLong.empty();
                 }
             };
+        }
+    }
+
+    /**
+     * Reads the tables below {@code roots} (all of one format) into the stop cache, level by level and all roots
+     * in one batch per level, so that walks of them afterwards cost no round trips. Unreadable tables are left
+     * for the walks to report.
+     */
+    public void prefetchTables(Collection<PagingRoot> roots) throws MirrorException {
+        try {
+            reader.session(() -> {
+                TablePrefetcher.prefetch(reader, roots);
+                return null;
+            });
+        } catch (RspException e) {
+            throw new MirrorException("physical reads failed: " + e.getMessage(), e);
         }
     }
 

@@ -70,6 +70,25 @@ enum PhoenixLikeBuild {
 		return MAKE.artifact(name, name);
 	}
 
+	/**
+	 * The benchmark build ({@code make bench}: riscv64 DWARF 5 with 50 processes), booted with {@link #BENCH_RAM};
+	 * only RISCV64_DWARF5 has it.
+	 */
+	Path benchImage() {
+		String name = "phoenix-like-" + arch + "-dwarf" + dwarf + "-bench.elf";
+		return MAKE.artifact(name, name);
+	}
+
+	/** The RAM the benchmark build is booted with. */
+	static final String BENCH_RAM = "128M";
+
+	/** {@link #machineArgs} with another {@code -m} RAM size. */
+	List<String> machineArgs(String ram) {
+		List<String> args = new java.util.ArrayList<>(machineArgs);
+		args.set(args.indexOf("-m") + 1, ram);
+		return List.copyOf(args);
+	}
+
 	/** The ELF image, built on first use; skips the calling test when it cannot be built here. */
 	Path image() {
 		String name = "phoenix-like-" + arch + "-dwarf" + dwarf + ".elf";
