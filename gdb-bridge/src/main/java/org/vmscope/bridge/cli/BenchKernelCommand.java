@@ -39,7 +39,8 @@ final class BenchKernelCommand implements Command {
                 + "Opens the kernel ELF (timing its DWARF name index), decodes the halted kernel's whole VM with a\n"
                 + "fresh stop cache, then reads the same bytes again with plain pipelined physical reads. Prints\n"
                 + "bytes, round trips, times and mirror/raw (the goal is at most 1.2).\n"
-                + "  --repeat N           decode N times (cache dropped in between), read raw N times (default 1)\n"
+                + "  --repeat N           decode N times (cache dropped in between), read raw N times (default 1);\n"
+                + "                       without --budget the read budget is N times the default\n"
                 + KernelArgs.USAGE + "\n"
                 + TargetArgs.USAGE_COMMON;
     }
@@ -56,6 +57,10 @@ final class BenchKernelCommand implements Command {
             throw new UsageException("unexpected argument " + t.positional.get(0));
         }
         int repeat = RawTransfer.repeat(t);
+        if (!args.contains("--budget")) {
+            // the read budget holds for a connection's lifetime: every run reads the whole kernel again
+            t.options = t.options.withBudgetBytes(Math.multiplyExact(t.options.budgetBytes(), (long) repeat));
+        }
         try {
             long t0 = System.nanoTime();
             KernelImage image = KernelArgs.open(t);
