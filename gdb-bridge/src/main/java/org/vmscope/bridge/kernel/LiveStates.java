@@ -16,6 +16,7 @@ import org.vmscope.bridge.dwarf.TypeLayout;
 import org.vmscope.bridge.elf.ElfSymbol;
 import org.vmscope.bridge.mirror.Mirror;
 import org.vmscope.bridge.mirror.MirrorException;
+import org.vmscope.bridge.mirror.NamedRoot;
 import org.vmscope.bridge.mirror.PagingSetup;
 import org.vmscope.model.check.Checks;
 import org.vmscope.model.check.EntryState;
@@ -141,7 +142,7 @@ public final class LiveStates {
         private final List<FrameClaim> claims = new ArrayList<>();
         private final Set<Long> tableFrames = new HashSet<>();
         private final PageTableWalker walker;
-        private PageTableFormat format;
+        private List<NamedRoot> roots;
         private LivePageArray pages;
         private LiveEntryPool pool;
         private LiveObjects objects;
@@ -155,7 +156,7 @@ public final class LiveStates {
 
         LiveStates run() throws KernelException {
             PagingSetup paging = d.paging();
-            format = paging.roots().get(0).root().format();
+            roots = paging.roots();
             pages = LivePageArray.read(d);
             pool = LiveEntryPool.read(d);
             objects = new LiveObjects(d, pages);
@@ -253,7 +254,7 @@ public final class LiveStates {
             long pdir = rootTable(m, pid == KERNEL_PID);
             MapState.Translations t = null;
             if (pdir != 0 && Long.compareUnsigned(start, stop) < 0) {
-                PagingRoot r = new PagingRoot(format, pdir);
+                PagingRoot r = new PagingRoot(formatFor(start), pdir);
                 AddressSpaceWalk w = walker.walk(r, start, stop - 1);
                 t = new MapState.Translations(w.ranges(), w.problems(), !w.truncated(), true);
                 for (long f : TableFrames.below(mirror.memory(), r, start, stop - 1, image.pageSize())) {
@@ -273,24 +274,38 @@ public final class LiveStates {
          */
         private void prefetchTables(long kmapAddress, List<ProcessRef> owners) throws KernelException {
             TypeLayout vmMap = image.type("vm_map_t");
-            List<PagingRoot> roots = new ArrayList<>();
+            List<PagingRoot> tables = new ArrayList<>();
             List<Long> maps = new ArrayList<>(List.of(kmapAddress));
             owners.forEach(p -> maps.add(p.mapp()));
             for (int i = 0; i < maps.size(); i++) {
                 try {
-                    long pdir = rootTable(d.struct(vmMap, maps.get(i), "vm_map_t"), i == 0);
+                    KStruct m = d.struct(vmMap, maps.get(i), "vm_map_t");
+                    long pdir = rootTable(m, i == 0);
                     if (pdir != 0) {
-                        roots.add(new PagingRoot(format, pdir));
+                        tables.add(new PagingRoot(formatFor(m.u("start")), pdir));
                     }
                 } catch (KernelReadException e) {
                     // space() reports it
                 }
             }
             try {
-                mirror.prefetchTables(roots);
+                mirror.prefetchTables(tables);
             } catch (MirrorException e) {
                 // the walks read on demand and report what fails
             }
+        }
+
+        /**
+         * The table format of the root register that translates {@code va}: with split roots (ARM's TTBR0 and
+         * TTBR1) a process map is walked in the lower format and the kernel map in the upper one.
+         */
+        private PageTableFormat formatFor(long va) {
+            for (NamedRoot r : roots) {
+                if (r.root().format().geometry().translates(va)) {
+                    return r.root().format();
+                }
+            }
+            return roots.get(0).root().format();
         }
 
         /** The physical address of a map's top-level table, from whichever root member its pmap_t has. */

@@ -12,7 +12,9 @@ enum PhoenixLikeBuild {
 	IA32_DWARF4("ia32", 4, "qemu-system-i386", List.of("-m", "32M"), 4, "cr3"),
 	IA32_DWARF5("ia32", 5, "qemu-system-i386", List.of("-m", "32M"), 4, "cr3"),
 	RISCV64_DWARF4("riscv64", 4, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp"),
-	RISCV64_DWARF5("riscv64", 5, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp");
+	RISCV64_DWARF5("riscv64", 5, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp"),
+	ARMV7A_DWARF4("armv7a", 4, "qemu-system-arm", List.of("-M", "virt", "-m", "32M"), 4, "addr"),
+	ARMV7A_DWARF5("armv7a", 5, "qemu-system-arm", List.of("-M", "virt", "-m", "32M"), 4, "addr");
 
 	private static final MakeOnce MAKE = new MakeOnce(sourceDir(), outputDir());
 
@@ -44,14 +46,29 @@ enum PhoenixLikeBuild {
 
 	int pointerBytes() { return pointerBytes; }
 
-	/** VADDR_KERNEL, which is also VADDR_USR_MAX on both archs. */
-	long vaddrKernel() { return arch.equals("ia32") ? 0xc0000000L : 0x3fc0000000L; }
+	/** VADDR_KERNEL. */
+	long vaddrKernel() { return arch.equals("riscv64") ? 0x3fc0000000L : 0xc0000000L; }
 
-	/** Physical address of a kernel image VA (linear: ia32 at 0, riscv64 at 0x80000000). */
-	long kernelPhys(long va) { return arch.equals("ia32") ? va - 0xc0000000L : va - 0x3fc0000000L + 0x80000000L; }
+	/** VADDR_USR_MAX: VADDR_KERNEL, except on armv7a where TTBR0 ends at 2 GiB. */
+	long vaddrUserMax() { return arch.equals("armv7a") ? 0x80000000L : vaddrKernel(); }
 
-	/** The pmap_t member holding the paging root register value (cr3 on ia32, satp on riscv64). */
+	/** Physical address of a kernel image VA (linear: ia32 at 0, riscv64 at 0x80000000, armv7a at 0x40000000). */
+	long kernelPhys(long va) {
+		return va - vaddrKernel() + switch (arch) {
+			case "riscv64" -> 0x80000000L;
+			case "armv7a" -> 0x40000000L;
+			default -> 0;
+		};
+	}
+
+	/**
+	 * The pmap_t member holding the paging root (cr3 on ia32, satp on riscv64: the register's value; addr on
+	 * armv7a: TTBR0 without its attribute bits).
+	 */
 	String rootField() { return rootField; }
+
+	/** The pmap_t root member's value for a root register value (armv7a drops TTBR0's attribute bits 0..6). */
+	long rootOfRegister(long register) { return arch.equals("armv7a") ? register & ~0x7fL : register; }
 
 	static Path sourceDir() {
 		return GuestBuild.sourceDir().resolveSibling("phoenix-like").normalize();
