@@ -300,17 +300,31 @@ public final class LiveStates {
          * TTBR1) a process map is walked in the lower format and the kernel map in the upper one.
          */
         private PageTableFormat formatFor(long va) {
+            NamedRoot r = rootFor(va);
+            return (r == null ? roots.get(0) : r).root().format();
+        }
+
+        /** The root register whose format translates {@code va}, or null. */
+        private NamedRoot rootFor(long va) {
             for (NamedRoot r : roots) {
                 if (r.root().format().geometry().translates(va)) {
-                    return r.root().format();
+                    return r;
                 }
             }
-            return roots.get(0).root().format();
+            return null;
         }
 
         /** The physical address of a map's top-level table, from whichever root member its pmap_t has. */
         private long rootTable(KStruct map, boolean kernel) throws KernelException {
             TypeLayout t = image.type("vm_map_t");
+            if (kernel && roots.size() > 1) {
+                // split roots: the kernel half is walked from the register that holds it (aarch64's kernel pmap
+                // points at a software-only top table the hardware never walks)
+                NamedRoot upper = rootFor(map.u("start"));
+                if (upper != null) {
+                    return upper.root().tablePa();
+                }
+            }
             long v;
             if (t.field("pmap.cr3").isPresent()) {
                 v = map.u("pmap.cr3") & ~0xfffL;

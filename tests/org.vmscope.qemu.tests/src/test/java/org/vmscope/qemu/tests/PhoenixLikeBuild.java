@@ -14,7 +14,9 @@ enum PhoenixLikeBuild {
 	RISCV64_DWARF4("riscv64", 4, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp"),
 	RISCV64_DWARF5("riscv64", 5, "qemu-system-riscv64", List.of("-M", "virt", "-m", "32M", "-bios", "none"), 8, "satp"),
 	ARMV7A_DWARF4("armv7a", 4, "qemu-system-arm", List.of("-M", "virt", "-m", "32M"), 4, "addr"),
-	ARMV7A_DWARF5("armv7a", 5, "qemu-system-arm", List.of("-M", "virt", "-m", "32M"), 4, "addr");
+	ARMV7A_DWARF5("armv7a", 5, "qemu-system-arm", List.of("-M", "virt", "-m", "32M"), 4, "addr"),
+	AARCH64_DWARF4("aarch64", 4, "qemu-system-aarch64", List.of("-M", "virt", "-cpu", "cortex-a53", "-m", "32M"), 8, "addr"),
+	AARCH64_DWARF5("aarch64", 5, "qemu-system-aarch64", List.of("-M", "virt", "-cpu", "cortex-a53", "-m", "32M"), 8, "addr");
 
 	private static final MakeOnce MAKE = new MakeOnce(sourceDir(), outputDir());
 
@@ -47,28 +49,49 @@ enum PhoenixLikeBuild {
 	int pointerBytes() { return pointerBytes; }
 
 	/** VADDR_KERNEL. */
-	long vaddrKernel() { return arch.equals("riscv64") ? 0x3fc0000000L : 0xc0000000L; }
+	long vaddrKernel() {
+		return switch (arch) {
+			case "riscv64" -> 0x3fc0000000L;
+			case "aarch64" -> 0xffffffffc0000000L;
+			default -> 0xc0000000L;
+		};
+	}
 
-	/** VADDR_USR_MAX: VADDR_KERNEL, except on armv7a where TTBR0 ends at 2 GiB. */
-	long vaddrUserMax() { return arch.equals("armv7a") ? 0x80000000L : vaddrKernel(); }
+	/** VADDR_USR_MAX: VADDR_KERNEL, except where TTBR0 ends below it (armv7a 2 GiB, aarch64 512 GiB). */
+	long vaddrUserMax() {
+		return switch (arch) {
+			case "armv7a" -> 0x80000000L;
+			case "aarch64" -> 0x8000000000L;
+			default -> vaddrKernel();
+		};
+	}
 
-	/** Physical address of a kernel image VA (linear: ia32 at 0, riscv64 at 0x80000000, armv7a at 0x40000000). */
+	/** Physical address of a kernel image VA (linear: ia32 at 0, riscv64 at 0x80000000, ARM at 0x40000000). */
 	long kernelPhys(long va) {
 		return va - vaddrKernel() + switch (arch) {
 			case "riscv64" -> 0x80000000L;
-			case "armv7a" -> 0x40000000L;
+			case "armv7a", "aarch64" -> 0x40000000L;
 			default -> 0;
 		};
 	}
 
 	/**
 	 * The pmap_t member holding the paging root (cr3 on ia32, satp on riscv64: the register's value; addr on
-	 * armv7a: TTBR0 without its attribute bits).
+	 * ARM: TTBR0 without its attribute bits or ASID).
 	 */
 	String rootField() { return rootField; }
 
-	/** The pmap_t root member's value for a root register value (armv7a drops TTBR0's attribute bits 0..6). */
-	long rootOfRegister(long register) { return arch.equals("armv7a") ? register & ~0x7fL : register; }
+	/** The pmap_t root member's value for a root register value (armv7a TTBR0 attributes 0..6, aarch64 ASID and CnP). */
+	long rootOfRegister(long register) {
+		return switch (arch) {
+			case "armv7a" -> register & ~0x7fL;
+			case "aarch64" -> register & 0x0000fffffffffffeL;
+			default -> register;
+		};
+	}
+
+	/** Whether the root register is TTBR0 (not shown by QEMU's info registers on ARM). */
+	boolean arm() { return arch.equals("armv7a") || arch.equals("aarch64"); }
 
 	static Path sourceDir() {
 		return GuestBuild.sourceDir().resolveSibling("phoenix-like").normalize();

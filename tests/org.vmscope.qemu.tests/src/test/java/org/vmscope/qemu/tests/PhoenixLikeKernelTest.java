@@ -24,7 +24,7 @@ import org.vmscope.bridge.dwarf.Variable;
 import org.vmscope.bridge.elf.ElfFile;
 
 /**
- * Boots every build of {@code tests/phoenix-like} (ia32, riscv64 and armv7a, DWARF 4 and 5) and checks
+ * Boots every build of {@code tests/phoenix-like} (ia32, riscv64, armv7a and aarch64, DWARF 4 and 5) and checks
  * what it printed against oracles that do not involve our decoders: the psh formats of
  * phoenix-vm.md §5.2, the derived sizes of §2, gdb reading the live kernel, and QEMU's own
  * address translation. Finally our DWARF reader must agree with gdb on every type and global.
@@ -234,7 +234,7 @@ class PhoenixLikeKernelTest {
 		assertEquals(CURRENT_PID, value(g, "cur.pid"));
 		assertEquals(1, value(g, "cur.pmapp"), "pmapp points at the process's own map on MMU");
 		OptionalLong root;
-		if (b.arch().equals("armv7a")) {
+		if (b.arm()) {
 			root = OptionalLong.of(ArmRegisters.read(q.gdbPort(), "TTBR0_EL1")); // not in QEMU's info registers on ARM
 		} else {
 			String regs = q.hmp("info registers");
