@@ -23,6 +23,12 @@
 
 #define STAGE2_VA ((void *)0x50000000ul)
 
+/* How many processes run: the four of the scenario, then workers up to this count (the
+ * benchmark build sets -DPHX_PROCESSES=50). */
+#ifndef PHX_PROCESSES
+#define PHX_PROCESSES 4
+#endif
+
 extern char boot_stack[], boot_stack_top[];
 
 /* Set by a debugger to let the kernel run its second stage (see main_awaitDebugger). */
@@ -133,6 +139,18 @@ static process_t *main_scenario(void)
 	return psh;
 }
 
+/* Workers after the scenario (pids 5..PHX_PROCESSES): shells loaded from the psh file object,
+ * sharing its text and the library from the page cache, each with a heap of 1 to 8 pages. */
+static void main_workers(void)
+{
+	for (int pid = 5; pid <= PHX_PROCESSES; pid++) {
+		process_t *w = main_spawnFile("/bin/psh", (oid_t){ 2, 300 }, 2 * SIZE_PAGE, SIZE_PAGE, SIZE_PAGE);
+
+		main_mapLibrary(w);
+		main_check(vm_mmap(w->mapp, NULL, NULL, (size_t)(1 + pid % 8) * SIZE_PAGE, PROT_URW, NULL, -1, MAP_NONE), "worker heap");
+	}
+}
+
 #ifdef PHX_FAULT_ANON_REFS
 /* Deliberate corruption for the checker's negative test: one reference too many on an anon. */
 static void main_faultAnonRefs(process_t *p)
@@ -225,12 +243,13 @@ void main(ptr_t bootarg)
 	LIB_ASSERT(_process_init(&main_common.kmap, &main_common.kernel) == 0, "process");
 
 	current = main_scenario();
+	main_workers();
 	main_faults(current);
 	proc_threadRun(current->threads);
 	pmap_scratchReset();
 
 	lib_printf("proc: current pid %d root 0x%llx\n", current->idlinkage.id, (unsigned long long)hal_cpuGetRoot());
-	main_report(4);
+	main_report(PHX_PROCESSES);
 
 	main_awaitDebugger();
 	main_stage2(proc_find(3), current);

@@ -55,15 +55,7 @@ final class BenchMirrorCommand implements Command {
             throw new UsageException("unexpected argument " + t.positional.get(0));
         }
         String gdb = t.flags.contains("--no-gdb") ? null : t.valued.getOrDefault("--gdb", "gdb-multiarch");
-        int repeat;
-        try {
-            repeat = Integer.parseInt(t.valued.getOrDefault("--repeat", "1"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--repeat needs a number");
-        }
-        if (repeat < 1 || repeat > 1000) {
-            throw new UsageException("--repeat is 1..1000");
-        }
+        int repeat = RawTransfer.repeat(t);
         long walkNanos;
         long rawNanos;
         ReadStats cost;
@@ -88,16 +80,7 @@ final class BenchMirrorCommand implements Command {
                 walkNanos = System.nanoTime() - t1;
                 cost = m.memory().stats().since(before);
                 runs = m.memory().cachedRuns();
-                long t2 = System.nanoTime();
-                for (int i = 0; i < repeat; i++) {
-                    m.client().withPhysicalMemoryMode(c -> {
-                        for (PhysRange r : runs) {
-                            c.readMemory(r.pa(), r.length());
-                        }
-                        return null;
-                    });
-                }
-                rawNanos = System.nanoTime() - t2;
+                rawNanos = RawTransfer.nanos(m, runs, repeat);
             } finally {
                 m.close();
             }

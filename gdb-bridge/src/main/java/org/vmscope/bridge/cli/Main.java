@@ -21,6 +21,7 @@ public final class Main {
         register(new DiffCommand());
         register(new CheckCommand());
         register(new SnapshotCommand());
+        register(new BenchKernelCommand());
     }
 
     void register(Command c) {

@@ -1,11 +1,14 @@
 package org.vmscope.bridge.kernel;
 
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.vmscope.bridge.mirror.Mirror;
 import org.vmscope.bridge.mirror.MirrorException;
+import org.vmscope.bridge.mirror.PhysRange;
 import org.vmscope.bridge.mirror.VaTranslation;
 import org.vmscope.model.phys.MemoryAccessException;
 
@@ -74,6 +77,9 @@ public final class KernelMemory {
             throw new KernelReadException(va, "outside the 32-bit address space");
         }
         byte[] out = new byte[(int) length];
+        if (((va & (PAGE - 1)) + length) > PAGE) {
+            prefetch(va, length);
+        }
         int done = 0;
         while (done < length) {
             long at = va + done;
@@ -87,6 +93,23 @@ public final class KernelMemory {
             done += n;
         }
         return out;
+    }
+
+    /**
+     * Fetches the frames behind a multi-page read as one batch (adjacent frames in one pipelined read) instead of
+     * one round trip per page. Stops at the first page that does not translate; the read reports it.
+     */
+    private void prefetch(long va, long length) {
+        List<PhysRange> frames = new ArrayList<>();
+        long pages = ((va & (PAGE - 1)) + length + PAGE - 1) / PAGE;
+        for (long i = 0; i < pages; i++) {
+            try {
+                frames.add(new PhysRange(physical((va & -PAGE) + i * PAGE), (int) PAGE));
+            } catch (KernelReadException e) {
+                break;
+            }
+        }
+        mirror.memory().prefetch(frames);
     }
 
     /** An unsigned little/big-endian value of 1..8 bytes from {@code data} at {@code offset}. */

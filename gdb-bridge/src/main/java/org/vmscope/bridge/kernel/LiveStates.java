@@ -16,6 +16,7 @@ import org.vmscope.bridge.dwarf.TypeLayout;
 import org.vmscope.bridge.elf.ElfSymbol;
 import org.vmscope.bridge.mirror.Mirror;
 import org.vmscope.bridge.mirror.MirrorException;
+import org.vmscope.bridge.mirror.NamedRoot;
 import org.vmscope.bridge.mirror.PagingSetup;
 import org.vmscope.model.check.Checks;
 import org.vmscope.model.check.EntryState;
@@ -141,7 +142,7 @@ public final class LiveStates {
         private final List<FrameClaim> claims = new ArrayList<>();
         private final Set<Long> tableFrames = new HashSet<>();
         private final PageTableWalker walker;
-        private PageTableFormat format;
+        private List<NamedRoot> roots;
         private LivePageArray pages;
         private LiveEntryPool pool;
         private LiveObjects objects;
@@ -155,7 +156,7 @@ public final class LiveStates {
 
         LiveStates run() throws KernelException {
             PagingSetup paging = d.paging();
-            format = paging.roots().get(0).root().format();
+            roots = paging.roots();
             pages = LivePageArray.read(d);
             pool = LiveEntryPool.read(d);
             objects = new LiveObjects(d, pages);
@@ -163,13 +164,17 @@ public final class LiveStates {
 
             List<Space> spaces = new ArrayList<>();
             long kmapAddress = kernelMap();
+            Set<Long> seenMaps = new HashSet<>(Set.of(kmapAddress));
+            List<ProcessRef> owners = new ArrayList<>();
+            for (ProcessRef p : new KernelReader(d).processes().values()) {
+                if (p.mapp() != 0 && seenMaps.add(p.mapp())) {
+                    owners.add(p); // not a process without a map, nor one borrowing another's (vfork)
+                }
+            }
+            prefetchTables(kmapAddress, owners);
             Space kernel = space(KERNEL_PID, "kernel", kmapAddress);
             spaces.add(kernel);
-            Set<Long> seenMaps = new HashSet<>(Set.of(kmapAddress));
-            for (ProcessRef p : new KernelReader(d).processes().values()) {
-                if (p.mapp() == 0 || !seenMaps.add(p.mapp())) {
-                    continue; // no map, or one borrowed from another process (vfork)
-                }
+            for (ProcessRef p : owners) {
                 Space s = space(p.pid(), path(p), p.mapp());
                 spaces.add(s);
                 pageDirectory(s);
@@ -249,7 +254,7 @@ public final class LiveStates {
             long pdir = rootTable(m, pid == KERNEL_PID);
             MapState.Translations t = null;
             if (pdir != 0 && Long.compareUnsigned(start, stop) < 0) {
-                PagingRoot r = new PagingRoot(format, pdir);
+                PagingRoot r = new PagingRoot(formatFor(start), pdir);
                 AddressSpaceWalk w = walker.walk(r, start, stop - 1);
                 t = new MapState.Translations(w.ranges(), w.problems(), !w.truncated(), true);
                 for (long f : TableFrames.below(mirror.memory(), r, start, stop - 1, image.pageSize())) {
@@ -263,9 +268,63 @@ public final class LiveStates {
             return new Space(pid, name, address, pdir, new MapState(mapName, address, start, stop, root, nodes, t));
         }
 
+        /**
+         * Every map's page tables read before any walk, one batch per level for all of them, instead of one round
+         * trip per table. A map that cannot be read here is reported by its own decoding afterwards.
+         */
+        private void prefetchTables(long kmapAddress, List<ProcessRef> owners) throws KernelException {
+            TypeLayout vmMap = image.type("vm_map_t");
+            List<PagingRoot> tables = new ArrayList<>();
+            List<Long> maps = new ArrayList<>(List.of(kmapAddress));
+            owners.forEach(p -> maps.add(p.mapp()));
+            for (int i = 0; i < maps.size(); i++) {
+                try {
+                    KStruct m = d.struct(vmMap, maps.get(i), "vm_map_t");
+                    long pdir = rootTable(m, i == 0);
+                    if (pdir != 0) {
+                        tables.add(new PagingRoot(formatFor(m.u("start")), pdir));
+                    }
+                } catch (KernelReadException e) {
+                    // space() reports it
+                }
+            }
+            try {
+                mirror.prefetchTables(tables);
+            } catch (MirrorException e) {
+                // the walks read on demand and report what fails
+            }
+        }
+
+        /**
+         * The table format of the root register that translates {@code va}: with split roots (ARM's TTBR0 and
+         * TTBR1) a process map is walked in the lower format and the kernel map in the upper one.
+         */
+        private PageTableFormat formatFor(long va) {
+            NamedRoot r = rootFor(va);
+            return (r == null ? roots.get(0) : r).root().format();
+        }
+
+        /** The root register whose format translates {@code va}, or null. */
+        private NamedRoot rootFor(long va) {
+            for (NamedRoot r : roots) {
+                if (r.root().format().geometry().translates(va)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
         /** The physical address of a map's top-level table, from whichever root member its pmap_t has. */
         private long rootTable(KStruct map, boolean kernel) throws KernelException {
             TypeLayout t = image.type("vm_map_t");
+            if (kernel && roots.size() > 1) {
+                // split roots: the kernel half is walked from the register that holds it (aarch64's kernel pmap
+                // points at a software-only top table the hardware never walks)
+                NamedRoot upper = rootFor(map.u("start"));
+                if (upper != null) {
+                    return upper.root().tablePa();
+                }
+            }
             long v;
             if (t.field("pmap.cr3").isPresent()) {
                 v = map.u("pmap.cr3") & ~0xfffL;

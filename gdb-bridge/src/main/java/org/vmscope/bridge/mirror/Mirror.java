@@ -1,14 +1,19 @@
 package org.vmscope.bridge.mirror;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.vmscope.bridge.rsp.RspClient;
 import org.vmscope.bridge.rsp.RspException;
 import org.vmscope.bridge.rsp.StopReply;
 import org.vmscope.model.pmap.MappedRange;
+import org.vmscope.model.pmap.PageTableFormat;
 import org.vmscope.model.pmap.PageTableWalker;
+import org.vmscope.model.pmap.PagingRoot;
 import org.vmscope.model.pmap.ReverseMap;
 import org.vmscope.model.pmap.Translation;
 import org.vmscope.model.pmap.WalkProblem;
@@ -156,6 +161,28 @@ public final class Mirror implements AutoCloseable {
                     return OptionalLong.empty();
                 }
             };
+        }
+    }
+
+    /**
+     * Reads the tables below {@code roots} into the stop cache, level by level and all roots of one format in one
+     * batch per level, so that walks of them afterwards cost no round trips. Unreadable tables are left
+     * for the walks to report.
+     */
+    public void prefetchTables(Collection<PagingRoot> roots) throws MirrorException {
+        try {
+            Map<PageTableFormat, List<PagingRoot>> byFormat = new LinkedHashMap<>();
+            for (PagingRoot r : roots) {
+                byFormat.computeIfAbsent(r.format(), f -> new ArrayList<>()).add(r);
+            }
+            reader.session(() -> {
+                for (List<PagingRoot> sameFormat : byFormat.values()) {
+                    TablePrefetcher.prefetch(reader, sameFormat);
+                }
+                return null;
+            });
+        } catch (RspException e) {
+            throw new MirrorException("physical reads failed: " + e.getMessage(), e);
         }
     }
 

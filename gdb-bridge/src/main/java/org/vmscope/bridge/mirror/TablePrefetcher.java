@@ -1,7 +1,9 @@
 package org.vmscope.bridge.mirror;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vmscope.model.phys.MemoryAccessException;
@@ -23,9 +25,20 @@ final class TablePrefetcher {
     }
 
     static void prefetch(GdbPhysReader reader, PagingRoot root) {
-        PageTableFormat f = root.format();
+        prefetch(reader, List.of(root));
+    }
+
+    /**
+     * The tables of several roots of one format together: each level of all of them is one batch, and a table
+     * shared by several roots (the kernel half) is read once.
+     */
+    static void prefetch(GdbPhysReader reader, Collection<PagingRoot> roots) {
+        if (roots.isEmpty()) {
+            return;
+        }
+        PageTableFormat f = roots.iterator().next().format();
         PagingGeometry g = f.geometry();
-        List<Long> frontier = List.of(root.tablePa());
+        List<Long> frontier = new ArrayList<>(new LinkedHashSet<>(roots.stream().map(PagingRoot::tablePa).toList()));
         Set<Long> seen = new HashSet<>(frontier);
         for (int level = 0; level < g.levels() && !frontier.isEmpty() && !reader.lost(); level++) {
             int bytes = g.tableBytes(level);

@@ -3,11 +3,8 @@ package org.vmscope.bridge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +30,6 @@ class MirrorCommandsQemuTest {
 	private QemuGuest guest;
 	private String target;
 
-	record Result(int status, String out, String err) {
-	}
-
 	@BeforeAll
 	void boot() throws IOException {
 		guest = QemuGuest.start(GuestKind.RISCV64_SV39);
@@ -49,17 +43,13 @@ class MirrorCommandsQemuTest {
 			guest.close();
 	}
 
-	private Result run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int status = new Main().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private static CliResult run(String... args) {
+		return CliResult.run(args);
 	}
 
 	@Test
 	void ptListsEveryPrintedMapping() {
-		Result r = run("pt", "--target", target);
+		CliResult r = run("pt", "--target", target);
 		assertEquals(0, r.status(), r.err());
 		for (MapLine m : guest.report().maps()) {
 			String line = String.format("0x%016x - 0x%016x -> 0x%016x", m.va(), m.va() + m.size() - 1, m.pa());
@@ -70,7 +60,7 @@ class MirrorCommandsQemuTest {
 
 	@Test
 	void ptJsonHasOneObjectPerRange() {
-		Result r = run("pt", "--target", target, "--json");
+		CliResult r = run("pt", "--target", target, "--json");
 		assertEquals(0, r.status(), r.err());
 		String json = r.out().strip();
 		assertTrue(json.startsWith("{") && json.endsWith("}"), json);
@@ -85,7 +75,7 @@ class MirrorCommandsQemuTest {
 	@Test
 	void xlatePrintsEveryLevelAndTheSamePaAsQemu() throws IOException {
 		long va = 0xffffffc080001234L;
-		Result r = run("xlate", "--target", target, "0x" + Long.toHexString(va));
+		CliResult r = run("xlate", "--target", target, "0x" + Long.toHexString(va));
 		assertEquals(0, r.status(), r.err());
 		long gpa = MonitorOutput.gva2gpa(guest.hmp(String.format("gva2gpa 0x%x", va))).orElseThrow();
 		assertTrue(r.out().contains(String.format("= pa 0x%x", gpa)), r.out());
@@ -94,7 +84,7 @@ class MirrorCommandsQemuTest {
 		assertTrue(top.find());
 		assertEquals((va >>> 30) & 511, Long.parseLong(top.group(1)));
 
-		Result unmapped = run("xlate", "--target", target, "0xffffffc0deadb000");
+		CliResult unmapped = run("xlate", "--target", target, "0xffffffc0deadb000");
 		assertEquals(1, unmapped.status());
 		assertTrue(unmapped.out().contains("not mapped"), unmapped.out());
 	}
@@ -102,7 +92,7 @@ class MirrorCommandsQemuTest {
 	@Test
 	void xlatePhysListsTheAlias() {
 		// 0x80800000 is mapped at 0xffffffc080000000 and, read-only, at 0xffffffc080010000
-		Result r = run("xlate", "--target", target, "--phys", "0x80800010");
+		CliResult r = run("xlate", "--target", target, "--phys", "0x80800010");
 		assertEquals(0, r.status(), r.err());
 		assertTrue(r.out().contains("0xffffffc080000010"), r.out());
 		assertTrue(r.out().contains("0xffffffc080010010"), r.out());
@@ -111,14 +101,14 @@ class MirrorCommandsQemuTest {
 
 	@Test
 	void rootOutsideRamIsAClearProblem() {
-		Result r = run("pt", "--target", target, "--root", "0x1000");
+		CliResult r = run("pt", "--target", target, "--root", "0x1000");
 		assertEquals(1, r.status());
 		assertTrue(r.err().contains("ROOT_OUTSIDE_RAM"), r.err());
 	}
 
 	@Test
 	void xpChannelAndGivenRamWork() {
-		Result r = run("pt", "--target", target, "--via", "xp", "--ram", "0x80000000:2G");
+		CliResult r = run("pt", "--target", target, "--via", "xp", "--ram", "0x80000000:2G");
 		assertEquals(0, r.status(), r.err());
 		assertTrue(r.out().contains("via xp"), r.out());
 		assertTrue(r.out().contains("RAM 0x80000000:0x80000000"), r.out());
@@ -137,7 +127,7 @@ class MirrorCommandsQemuTest {
 	@Test
 	void benchMirrorPrintsTheThreeMeasurements() {
 		boolean gdb = onPath("gdb-multiarch");
-		Result r = gdb ? run("bench-mirror", "--target", target) : run("bench-mirror", "--target", target, "--no-gdb");
+		CliResult r = gdb ? run("bench-mirror", "--target", target) : run("bench-mirror", "--target", target, "--no-gdb");
 		assertEquals(0, r.status(), r.err());
 		assertTrue(r.out().contains("mirror walk:"), r.out());
 		assertTrue(r.out().contains("raw transfer:"), r.out());

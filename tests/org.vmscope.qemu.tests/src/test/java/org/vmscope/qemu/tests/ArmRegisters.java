@@ -14,7 +14,11 @@ final class ArmRegisters {
 	}
 
 	static long read(QemuGuest guest, String name) throws IOException {
-		try (MiniRsp rsp = MiniRsp.connect(guest.gdbPort(), TIMEOUT_MILLIS)) {
+		return read(guest.gdbPort(), name);
+	}
+
+	static long read(int gdbPort, String name) throws IOException {
+		try (MiniRsp rsp = MiniRsp.connect(gdbPort, TIMEOUT_MILLIS)) {
 			return rsp.register(name);
 		}
 	}

@@ -37,7 +37,7 @@ import org.vmscope.model.psh.PshMem;
 /**
  * Kernel awareness against the Phoenix-like kernel: our decoding of the live kernel (ELF + DWARF, reads
  * through the page-table mirror) must print exactly what the kernel's own psh {@code mem} printed on its
- * serial line (the independent oracle), for every build (ia32/riscv64, DWARF 4/5). Wrong, patched and
+ * serial line (the independent oracle), for every build (ia32/riscv64/armv7a/aarch64, DWARF 4/5). Wrong, patched and
  * stripped ELFs are refused with clear messages; corrupted pointers give problems, not hangs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

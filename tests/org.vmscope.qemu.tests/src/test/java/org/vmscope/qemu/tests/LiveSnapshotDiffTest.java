@@ -36,7 +36,7 @@ class LiveSnapshotDiffTest {
 	private static final String STAGE2_END = "PHOENIX-LIKE stage2 end";
 
 	@ParameterizedTest
-	@EnumSource(value = PhoenixLikeBuild.class, names = { "IA32_DWARF5", "RISCV64_DWARF5" })
+	@EnumSource(value = PhoenixLikeBuild.class, names = { "IA32_DWARF5", "RISCV64_DWARF5", "ARMV7A_DWARF5", "AARCH64_DWARF5" })
 	void theDiffOfTwoStopsIsWhatTheKernelPrinted(PhoenixLikeBuild b, @TempDir Path dir) throws Exception {
 		assumeTrue(PhoenixLikeQemu.onPath(GdbBatch.GDB), GdbBatch.GDB + " is not installed");
 		try (PhoenixLikeQemu q = PhoenixLikeQemu.start(b)) {

@@ -35,7 +35,12 @@ final class PhoenixLikeQemu implements AutoCloseable {
 
 	/** Boots another image of the build's architecture (a fault variant) the same way. */
 	static PhoenixLikeQemu start(PhoenixLikeBuild build, Path image) throws IOException {
-		QemuProcess.Booted<String> booted = QemuProcess.boot(build.toString(), build.qemu(), build.machineArgs(),
+		return start(build, image, build.machineArgs());
+	}
+
+	/** Boots an image of the build's architecture on another machine configuration (more RAM). */
+	static PhoenixLikeQemu start(PhoenixLikeBuild build, Path image, java.util.List<String> machineArgs) throws IOException {
+		QemuProcess.Booted<String> booted = QemuProcess.boot(build.toString(), build.qemu(), machineArgs,
 				image, END, text -> upToEnd(build, text));
 		return new PhoenixLikeQemu(build, image, booted.qemu(), booted.ready());
 	}
