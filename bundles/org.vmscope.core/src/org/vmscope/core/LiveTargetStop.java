@@ -249,13 +249,14 @@ public final class LiveTargetStop implements TargetSession {
             case ARMV7A -> Arch.ARMV7A;
             case AARCH64 -> Arch.AARCH64;
             case RISCV64 -> Arch.RISCV64;
+            case SPARC -> Arch.SPARCV8LEON;
             case X86_64 -> null;
         };
     }
 
     @Override
     public int pointerBytes() {
-        return targetArch == TargetArch.IA32 || targetArch == TargetArch.ARMV7A ? 4 : 8;
+        return targetArch == TargetArch.IA32 || targetArch == TargetArch.ARMV7A || targetArch == TargetArch.SPARC ? 4 : 8;
     }
 
     @Override
