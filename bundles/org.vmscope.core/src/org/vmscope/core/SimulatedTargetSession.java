@@ -20,6 +20,8 @@ import org.vmscope.model.proc.Processes;
 import org.vmscope.model.script.Scenario;
 import org.vmscope.model.script.ScenarioError;
 import org.vmscope.model.script.ScenarioRun;
+import org.vmscope.model.state.State;
+import org.vmscope.model.state.build.StateBuilder;
 
 /**
  * A simulated Phoenix-RTOS kernel in-process: a machine booted by a scenario (vm-model's {@code .vmsim}
@@ -155,6 +157,13 @@ public final class SimulatedTargetSession implements TargetSession {
         return out;
     }
 
+    /** The picture {@code vmscope sim --snapshot} saves: kernel map, every live process's map, the checks' problems. */
+    @Override
+    public State captureState() {
+        return StateBuilder.of(kernel()).processes(processes()).name(name).stopCounter(run.history().size())
+                .problems(Checks.run(processes(), baseline)).build();
+    }
+
     @Override
     public List<MemoryObjectInfo> memoryObjects() {
         return SimulatedObjects.read(processes());
@@ -163,6 +172,6 @@ public final class SimulatedTargetSession implements TargetSession {
     @Override
     public PageTotals pageTotals() {
         SimKernel k = kernel();
-        return new PageTotals(k.allocBytes() + k.freeBytes(), k.freeBytes(), k.arch().pageSize());
+        return new PageTotals(k.allocBytes() + k.freeBytes(), k.freeBytes(), k.arch().pageSize(), k.bootBytes());
     }
 }

@@ -2,12 +2,15 @@ package org.vmscope.ui.views;
 
 import java.util.List;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.vmscope.core.VmscopePreferences;
 import org.vmscope.model.page.PageRun;
 import org.vmscope.ui.internal.PageMarkers;
 
@@ -19,6 +22,15 @@ final class FrameStrip {
     FrameStrip(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         canvas.addPaintListener(e -> paint(e.gc, canvas.getClientArea()));
+        // owner colours are preferences: repaint when the user changes one
+        IEclipsePreferences.IPreferenceChangeListener repaint = e -> canvas.getDisplay().asyncExec(() -> {
+            if (!canvas.isDisposed()) {
+                canvas.redraw();
+            }
+        });
+        IEclipsePreferences node = InstanceScope.INSTANCE.getNode(VmscopePreferences.NODE);
+        node.addPreferenceChangeListener(repaint);
+        canvas.addDisposeListener(e -> node.removePreferenceChangeListener(repaint));
     }
 
     Control control() {
