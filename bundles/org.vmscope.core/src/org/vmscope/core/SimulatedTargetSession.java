@@ -110,6 +110,19 @@ public final class SimulatedTargetSession implements TargetSession {
     }
 
     @Override
+    public List<BuddyList> buddyLists() {
+        PageAllocator pages = kernel().pages();
+        List<BuddyList> out = new ArrayList<>();
+        for (int order = 0; pages != null && order < pages.listCount(); order++) {
+            int blocks = pages.freeList(order).size();
+            if (blocks > 0) {
+                out.add(new BuddyList(order, blocks));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<AddressSpace> addressSpaces() {
         VmMap kmap = kernel().kmap();
         List<AddressSpace> spaces = new ArrayList<>();

@@ -22,6 +22,11 @@ public interface TargetSession {
     /** The physical page map as runs of equal pages, in address order. */
     List<PageRun> pageRuns();
 
+    /** The buddy free lists that hold blocks, smallest first; none when the target keeps no page array. */
+    default List<BuddyList> buddyLists() {
+        return List.of();
+    }
+
     /** Page allocator totals. */
     PageTotals pageTotals();
 

@@ -1,9 +1,14 @@
 package org.vmscope.ui.views;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnViewer;
@@ -11,14 +16,25 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.vmscope.core.AddressSpace;
+import org.vmscope.core.BuddyList;
 import org.vmscope.core.KernelHeap;
+import org.vmscope.core.PageTableSpace;
 import org.vmscope.core.PageTotals;
 import org.vmscope.core.TargetSession;
+import org.vmscope.model.map.EntryInfo;
 import org.vmscope.model.page.PageRun;
+import org.vmscope.model.pmap.AddressSpaceWalk;
+import org.vmscope.model.pmap.PageTableWalker;
+import org.vmscope.model.pmap.PagingRoot;
+import org.vmscope.model.pmap.ReverseMap;
 import org.vmscope.model.psh.PshMem;
 import org.vmscope.ui.export.Export;
 import org.vmscope.ui.internal.PageMarkers;
+import org.vmscope.ui.rows.Format;
+import org.vmscope.ui.rows.FrameRow;
 import org.vmscope.ui.rows.FrameRunRow;
 import org.vmscope.ui.rows.PhysicalSpan;
 import org.vmscope.ui.rows.Row;
@@ -31,19 +47,34 @@ import org.vmscope.ui.rows.VirtualSpan;
 public class PhysicalMemoryView extends SessionView<PhysicalMemoryView.Data> {
     public static final String ID = "org.vmscope.ui.views.physicalMemory";
 
-    /** One read: the runs, the allocator's totals and the entry pool (for psh's {@code mem} line). */
-    record Data(List<PageRun> runs, PageTotals totals, long entriesUsed, long entriesTotal) {
+    /**
+     * One read: the runs, the allocator's totals and buddy lists, the entry pool (for psh's {@code mem} line), and
+     * each address space's reverse map with its entries (to name a frame's mappings and objects).
+     */
+    record Data(List<PageRun> runs, PageTotals totals, List<BuddyList> buddies, long entriesUsed, long entriesTotal,
+            List<SpaceFrames> spaces) {
+    }
+
+    /** The physical-to-virtual map of one address space's page tables, and its entries. */
+    record SpaceFrames(String label, ReverseMap reverse, List<EntryInfo> entries) {
     }
 
     private FrameStrip strip;
+    private Label buddyLine;
+    private Label frameLine;
     private TableViewer runs;
     private Data data;
     private int pointerBytes = 4;
 
     @Override
     protected Control create(Composite parent) {
-        strip = new FrameStrip(parent);
+        strip = new FrameStrip(parent, pa -> frame(pa).describe(), this::selectFrame);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 28).applyTo(strip.control());
+        frameLine = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(frameLine);
+        frameLine.setText("Click the frame map to see a frame's owner, mappings and object.");
+        buddyLine = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(buddyLine);
 
         // virtual: a fragmented million-page target has many runs; only the visible rows get items
         runs = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
@@ -72,8 +103,90 @@ public class PhysicalMemoryView extends SessionView<PhysicalMemoryView.Data> {
 
     @Override
     protected Data read(TargetSession session, IProgressMonitor monitor) {
+        List<PageTableSpace> tables = session.pageTableSpaces();
+        monitor.beginTask("Reading the page map and the page tables", tables.size() + 2);
+        List<PageRun> runs = session.pageRuns();
         KernelHeap heap = session.kernelHeap();
-        return new Data(session.pageRuns(), session.pageTotals(), heap.entriesUsed(), heap.entriesTotal());
+        monitor.worked(2);
+        Map<Long, AddressSpace> byPid = new HashMap<>();
+        for (AddressSpace a : session.addressSpaces()) {
+            byPid.put(a.pid(), a);
+        }
+        List<SpaceFrames> spaces = new ArrayList<>();
+        PageTableWalker walker = new PageTableWalker(session.physicalMemory());
+        for (PageTableSpace t : tables) {
+            if (monitor.isCanceled()) {
+                throw new OperationCanceledException();
+            }
+            List<AddressSpaceWalk> walks = new ArrayList<>();
+            for (PagingRoot root : t.roots()) {
+                walks.add(walker.walk(root));
+            }
+            AddressSpace a = byPid.get(t.pid());
+            spaces.add(new SpaceFrames(Format.pid(t.pid()) + (a == null || t.pid() == AddressSpace.KERNEL ? "" : " " + a.name()),
+                    new ReverseMap(walks), a == null ? List.of() : a.entries()));
+            monitor.worked(1);
+        }
+        monitor.done();
+        return new Data(runs, session.pageTotals(), session.buddyLists(), heap.entriesUsed(), heap.entriesTotal(),
+                spaces);
+    }
+
+    /** The frame at {@code pa}: its run, every VA mapping it and the objects of their entries. */
+    FrameRow frame(long pa) {
+        PageRun run = runAt(pa);
+        List<String> mappings = new ArrayList<>();
+        Set<String> objects = new LinkedHashSet<>();
+        for (SpaceFrames s : data == null ? List.<SpaceFrames>of() : data.spaces()) {
+            for (long va : s.reverse().virtualAddresses(pa)) {
+                mappings.add(s.label() + " " + Columns.address(va, pointerBytes));
+                for (EntryInfo e : s.entries()) {
+                    if (Walks.overlaps(e.vaddr(), e.size(), va, 1)) {
+                        objects.add(PshMem.objectText(e));
+                    }
+                }
+            }
+        }
+        return new FrameRow(pa, run == null ? new PageRun(pa, 1, 'x', -1) : run, pageSize(), mappings,
+                new ArrayList<>(objects), pointerBytes);
+    }
+
+    /** The run holding {@code pa}, by binary search over the runs in address order; null in a hole. */
+    private PageRun runAt(long pa) {
+        List<PageRun> runs = shownRuns();
+        int lo = 0;
+        int hi = runs.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            PageRun r = runs.get(mid);
+            if (Long.compareUnsigned(pa, r.addr()) < 0) {
+                hi = mid - 1;
+            } else if (Long.compareUnsigned(pa, r.addr() + r.count() * pageSize()) >= 0) {
+                lo = mid + 1;
+            } else {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Picks the frame at {@code pa}, as a click on the frame map does: its run selected, the frame published. */
+    public void selectFrame(long pa) {
+        FrameRow f = frame(pa);
+        frameLine.setText(f.describe());
+        if (runAt(pa) != null) {
+            pinSelection(f);
+        }
+    }
+
+    /** The picked frame's line under the frame map, for tests. */
+    public String frameText() {
+        return frameLine.getText();
+    }
+
+    /** The buddy free lists' line, for tests. */
+    public String buddyText() {
+        return buddyLine.getText();
     }
 
     @Override
@@ -83,7 +196,12 @@ public class PhysicalMemoryView extends SessionView<PhysicalMemoryView.Data> {
         PageTotals t = d.totals();
         summary(String.format("%s — %d KiB total, %d KiB used, %d KiB free, %d runs", session.name(),
                 t.totalBytes() >> 10, t.usedBytes() >> 10, t.freeBytes() >> 10, d.runs().size()));
-        strip.setRuns(d.runs());
+        strip.setRuns(d.runs(), t.pageSize());
+        StringBuilder b = new StringBuilder("Buddy free lists:");
+        for (BuddyList l : d.buddies()) {
+            b.append(' ').append(Format.size(l.blockBytes())).append(" ×").append(l.blocks());
+        }
+        buddyLine.setText(d.buddies().isEmpty() ? "Buddy free lists: none" : b.toString());
         runs.setInput(d.runs());
     }
 

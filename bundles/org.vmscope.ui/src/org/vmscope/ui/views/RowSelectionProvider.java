@@ -25,17 +25,28 @@ final class RowSelectionProvider implements ISelectionProvider {
     private final StructuredViewer viewer;
     private final BiFunction<Object, Object, Row> toRow;
     private final ListenerList<ISelectionChangedListener> listeners = new ListenerList<>();
+    /** A finer row than the viewer's (a frame within a run), kept while its element stays selected. */
+    private Row pinned;
 
     /** @param toRow (element, parent element or null) to its row, or null for an element that is no row */
     RowSelectionProvider(StructuredViewer viewer, BiFunction<Object, Object, Row> toRow) {
         this.viewer = viewer;
         this.toRow = toRow;
-        viewer.addSelectionChangedListener(e -> {
-            SelectionChangedEvent event = new SelectionChangedEvent(this, getSelection());
-            for (ISelectionChangedListener l : listeners) {
-                l.selectionChanged(event);
-            }
-        });
+        viewer.addSelectionChangedListener(e -> fire());
+    }
+
+    private void fire() {
+        SelectionChangedEvent event = new SelectionChangedEvent(this, getSelection());
+        for (ISelectionChangedListener l : listeners) {
+            l.selectionChanged(event);
+        }
+    }
+
+    /** Selects {@code row}'s element and publishes {@code row} itself, until the viewer's selection changes. */
+    void pin(Row row) {
+        pinned = row;
+        viewer.setSelection(new StructuredSelection(row.element()), true);
+        fire();
     }
 
     @Override
@@ -52,6 +63,10 @@ final class RowSelectionProvider implements ISelectionProvider {
                 add(rows, toRow.apply(o, null));
             }
         }
+        if (pinned != null && rows.size() == 1 && rows.get(0).element().equals(pinned.element())) {
+            return new StructuredSelection(pinned);
+        }
+        pinned = null;
         return new StructuredSelection(rows);
     }
 

@@ -281,6 +281,11 @@ public abstract class RowsView extends ViewPart implements IShowInTarget {
         return false;
     }
 
+    /** Publishes {@code row} as the selection, its element selected in the viewer. */
+    protected final void pinSelection(Row row) {
+        selection.pin(row);
+    }
+
     /** Selects and reveals viewer elements (or, in a tree, {@link TreePath}s); true when there was any. */
     protected final boolean select(List<?> elements) {
         if (elements.isEmpty()) {
