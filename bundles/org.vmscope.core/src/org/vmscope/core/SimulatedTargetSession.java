@@ -22,6 +22,8 @@ import org.vmscope.model.script.ScenarioError;
 import org.vmscope.model.script.ScenarioRun;
 import org.vmscope.model.script.Step;
 import org.vmscope.model.script.StepResult;
+import org.vmscope.model.state.State;
+import org.vmscope.model.state.build.StateBuilder;
 
 /**
  * A simulated Phoenix-RTOS kernel in-process: a machine booted by a scenario (vm-model's {@code .vmsim}
@@ -163,6 +165,19 @@ public final class SimulatedTargetSession implements TargetSession {
     }
 
     @Override
+    public synchronized List<BuddyList> buddyLists() {
+        PageAllocator pages = kernel().pages();
+        List<BuddyList> out = new ArrayList<>();
+        for (int order = 0; pages != null && order < pages.listCount(); order++) {
+            int blocks = pages.freeList(order).size();
+            if (blocks > 0) {
+                out.add(new BuddyList(order, blocks));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized List<AddressSpace> addressSpaces() {
         VmMap kmap = kernel().kmap();
         List<AddressSpace> spaces = new ArrayList<>();
@@ -210,6 +225,13 @@ public final class SimulatedTargetSession implements TargetSession {
         return out;
     }
 
+    /** The picture {@code vmscope sim --snapshot} saves: kernel map, every live process's map, the checks' problems. */
+    @Override
+    public synchronized State captureState() {
+        return StateBuilder.of(kernel()).processes(processes()).name(name).stopCounter(run.history().size())
+                .problems(Checks.run(processes(), baseline)).build();
+    }
+
     @Override
     public synchronized List<MemoryObjectInfo> memoryObjects() {
         return SimulatedObjects.read(processes());
@@ -218,6 +240,6 @@ public final class SimulatedTargetSession implements TargetSession {
     @Override
     public synchronized PageTotals pageTotals() {
         SimKernel k = kernel();
-        return new PageTotals(k.allocBytes() + k.freeBytes(), k.freeBytes(), k.arch().pageSize());
+        return new PageTotals(k.allocBytes() + k.freeBytes(), k.freeBytes(), k.arch().pageSize(), k.bootBytes());
     }
 }

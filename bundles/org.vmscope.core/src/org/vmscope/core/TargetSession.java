@@ -6,6 +6,7 @@ import org.vmscope.model.page.PageRun;
 import org.vmscope.model.phys.PhysReader;
 
 import org.vmscope.model.Arch;
+import org.vmscope.model.state.State;
 
 /**
  * One target vmscope shows: a simulated Phoenix-RTOS kernel, or (later) a live target mirrored over
@@ -20,6 +21,11 @@ public interface TargetSession {
 
     /** The physical page map as runs of equal pages, in address order. */
     List<PageRun> pageRuns();
+
+    /** The buddy free lists that hold blocks, smallest first; none when the target keeps no page array. */
+    default List<BuddyList> buddyLists() {
+        return List.of();
+    }
 
     /** Page allocator totals. */
     PageTotals pageTotals();
@@ -41,6 +47,15 @@ public interface TargetSession {
 
     /** The memory objects the kernel map and the live processes' maps use, each with its users. */
     List<MemoryObjectInfo> memoryObjects();
+
+    /**
+     * The whole VM state now as one read-only picture, the content of a snapshot file.
+     *
+     * @throws UnsupportedOperationException when this kind of target cannot be pictured (the message says which)
+     */
+    default State captureState() {
+        throw new UnsupportedOperationException(name() + ": this target cannot be saved as a snapshot");
+    }
 
     /** Bytes in a pointer on the target (4 or 8), for address columns. */
     default int pointerBytes() {

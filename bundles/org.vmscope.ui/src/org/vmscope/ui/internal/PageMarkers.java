@@ -1,12 +1,16 @@
 package org.vmscope.ui.internal;
 
-import org.eclipse.swt.SWT;
+import org.eclipse.jface.resource.ColorRegistry;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
+import org.vmscope.core.VmscopePreferences;
 import org.vmscope.model.page.PageFlags;
 
 /** psh's page markers as a legend: what each means, and the colour the views draw it in. */
 public final class PageMarkers {
+    private static final String KEY = "org.vmscope.marker.";
 
     private PageMarkers() {
     }
@@ -16,20 +20,18 @@ public final class PageMarkers {
         return PageFlags.markerOwner(marker);
     }
 
-    /** System colours only, so nothing needs disposing. */
+    /**
+     * The marker's colour from the preferences ({@link VmscopePreferences#markerColour}); JFace's colour registry
+     * owns the colours, so nothing needs disposing.
+     */
     public static Color colour(Display display, char marker) {
-        int id = switch (marker) {
-            case '.' -> SWT.COLOR_WHITE;
-            case 'x' -> SWT.COLOR_GRAY;
-            case 'B' -> SWT.COLOR_DARK_GRAY;
-            case 'K', 'Y', 'C', 'M' -> SWT.COLOR_DARK_RED;
-            case 'P' -> SWT.COLOR_MAGENTA;
-            case 'S' -> SWT.COLOR_DARK_MAGENTA;
-            case 'H' -> SWT.COLOR_RED;
-            case 'A' -> SWT.COLOR_DARK_GREEN;
-            case 'U' -> SWT.COLOR_DARK_YELLOW;
-            default -> SWT.COLOR_BLACK;
-        };
-        return display.getSystemColor(id);
+        int[] c = VmscopePreferences.markerColour(marker);
+        RGB rgb = new RGB(c[0], c[1], c[2]);
+        ColorRegistry registry = JFaceResources.getColorRegistry();
+        String key = KEY + (int) marker;
+        if (!rgb.equals(registry.getRGB(key))) {
+            registry.put(key, rgb);
+        }
+        return registry.get(key);
     }
 }

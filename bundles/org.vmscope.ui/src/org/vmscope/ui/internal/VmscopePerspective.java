@@ -9,6 +9,7 @@ import org.vmscope.ui.views.MemoryObjectsView;
 import org.vmscope.ui.views.PageTablesView;
 import org.vmscope.ui.views.PhysicalMemoryView;
 import org.vmscope.ui.views.ProblemsView;
+import org.vmscope.ui.views.SnapshotDiffView;
 
 /** The vmscope perspective: the VM views around an editor area kept for scenario files. */
 public class VmscopePerspective implements IPerspectiveFactory {
@@ -24,6 +25,7 @@ public class VmscopePerspective implements IPerspectiveFactory {
         bottom.addView(KernelHeapView.ID);
         bottom.addView(MemoryObjectsView.ID);
         bottom.addView(ProblemsView.ID);
+        bottom.addPlaceholder(SnapshotDiffView.ID);
         layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editor);
         layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.RIGHT, 0.72f, "org.vmscope.ui.bottom");
     }

@@ -11,6 +11,7 @@ import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.viewers.ViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
+import org.vmscope.ui.rows.Format;
 
 /** Adds text columns to table and tree viewers from a function of the row. */
 final class Columns {
@@ -55,6 +56,6 @@ final class Columns {
 
     /** An address as psh prints it: zero-padded to the target's pointer width. */
     static String address(long a, int pointerBytes) {
-        return pointerBytes == 4 ? String.format("0x%08x", a & 0xffffffffL) : String.format("0x%016x", a);
+        return Format.address(a, pointerBytes);
     }
 }

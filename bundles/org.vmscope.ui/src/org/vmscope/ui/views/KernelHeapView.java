@@ -3,7 +3,9 @@ package org.vmscope.ui.views;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ColumnViewer;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -17,12 +19,14 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.vmscope.core.KernelHeap;
 import org.vmscope.core.TargetSession;
+import org.vmscope.ui.rows.Row;
+import org.vmscope.ui.rows.SizeClassRow;
 
 /**
  * kmalloc's size classes (zones, used and total blocks), the map-entry pool, and a heat map with one
  * cell per zone coloured by how full it is: a row of pale cells is a fragmented class.
  */
-public class KernelHeapView extends SessionView {
+public class KernelHeapView extends SessionView<KernelHeap> {
     public static final String ID = "org.vmscope.ui.views.kernelHeap";
 
     private Canvas heat;
@@ -34,7 +38,7 @@ public class KernelHeapView extends SessionView {
         heat = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(heat);
         heat.addPaintListener(e -> paintHeat(e.gc, heat.getClientArea()));
-        classes = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        classes = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         Table t = classes.getTable();
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
@@ -47,13 +51,26 @@ public class KernelHeapView extends SessionView {
         Columns.add(classes, c, "Used blocks", 100, s -> Long.toString(s.usedBlocks()));
         Columns.add(classes, c, "Total blocks", 100, s -> Long.toString(s.totalBlocks()));
         Columns.add(classes, c, "Fill", 70, s -> String.format("%.0f%%", 100 * s.usedFraction()));
-        getSite().setSelectionProvider(classes);
         return parent;
     }
 
     @Override
-    protected void render(TargetSession session) {
-        KernelHeap h = session.kernelHeap();
+    protected ColumnViewer viewer() {
+        return classes;
+    }
+
+    @Override
+    protected Row row(Object element, Object parent) {
+        return element instanceof KernelHeap.SizeClass c ? new SizeClassRow(c) : null;
+    }
+
+    @Override
+    protected KernelHeap read(TargetSession session, IProgressMonitor monitor) {
+        return session.kernelHeap();
+    }
+
+    @Override
+    protected void show(TargetSession session, KernelHeap h) {
         shown = h.classes();
         summary(String.format("%s — kmalloc %d bytes in %d classes; map entries %d/%d used", session.name(),
                 h.allocBytes(), h.classes().size(), h.entriesUsed(), h.entriesTotal()));

@@ -3,7 +3,10 @@ package org.vmscope.ui.views;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ColumnViewer;
+import org.eclipse.jface.viewers.TreePath;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -13,15 +16,21 @@ import org.vmscope.core.AddressSpace;
 import org.vmscope.core.MemoryObjectInfo;
 import org.vmscope.core.TargetSession;
 import org.vmscope.model.psh.PshMem;
+import org.vmscope.ui.rows.EntryRow;
+import org.vmscope.ui.rows.FindingRow;
+import org.vmscope.ui.rows.ObjectRow;
+import org.vmscope.ui.rows.ObjectUserRow;
+import org.vmscope.ui.rows.Row;
 
 /**
  * Memory objects → the map entries using them. An object listed under several pids is shared between
  * processes: after fork, parent and child map the same program file copy-on-write.
  */
-public class MemoryObjectsView extends SessionView {
+public class MemoryObjectsView extends SessionView<List<MemoryObjectInfo>> {
     public static final String ID = "org.vmscope.ui.views.memoryObjects";
 
     private TreeViewer tree;
+    private List<MemoryObjectInfo> objects = List.of();
     private int pointerBytes = 4;
 
     @Override
@@ -46,8 +55,12 @@ public class MemoryObjectsView extends SessionView {
         Columns.add(tree, o, "Kind", 70, MemoryObjectInfo::kind);
         Columns.add(tree, u, "Flags", 50, e -> PshMem.flagsText(e.flags()));
         Columns.add(tree, u, "Offset", 70, e -> Long.toHexString(e.offs()));
-        getSite().setSelectionProvider(tree);
         return parent;
+    }
+
+    @Override
+    protected ColumnViewer viewer() {
+        return tree;
     }
 
     private static String first(Object row) {
@@ -68,15 +81,54 @@ public class MemoryObjectsView extends SessionView {
     }
 
     @Override
-    protected void render(TargetSession session) {
+    protected List<MemoryObjectInfo> read(TargetSession session, IProgressMonitor monitor) {
+        return session.memoryObjects();
+    }
+
+    @Override
+    protected void show(TargetSession session, List<MemoryObjectInfo> list) {
         pointerBytes = session.pointerBytes();
-        List<MemoryObjectInfo> objects = session.memoryObjects();
+        objects = list;
         long shared = objects.stream().filter(m -> m.pids().stream().filter(p -> p != AddressSpace.KERNEL).count() > 1)
                 .count();
         summary(String.format("%s — %d memory objects, %d shared between processes", session.name(),
                 objects.size(), shared));
         tree.setInput(objects);
         tree.expandAll();
+    }
+
+    @Override
+    protected Row row(Object element, Object parent) {
+        if (element instanceof MemoryObjectInfo m) {
+            return new ObjectRow(m);
+        }
+        return element instanceof MemoryObjectInfo.User u && parent instanceof MemoryObjectInfo m
+                ? new ObjectUserRow(m, u, pointerBytes) : null;
+    }
+
+    @Override
+    protected String[] showInTargets() {
+        return new String[] { AddressSpacesView.ID, PhysicalMemoryView.ID, PageTablesView.ID };
+    }
+
+    /** A map entry's object (and the entry among its users), or the object a problem names. */
+    @Override
+    protected boolean showIn(Row row) {
+        String oid = row instanceof EntryRow e ? e.objectId() : row instanceof FindingRow f ? f.objectId() : null;
+        for (MemoryObjectInfo m : oid == null ? List.<MemoryObjectInfo>of() : objects) {
+            if (!m.oid().equals(oid)) {
+                continue;
+            }
+            if (row instanceof EntryRow e) {
+                for (MemoryObjectInfo.User u : m.users()) {
+                    if (u.pid() == e.pid() && u.vaddr() == e.va()) {
+                        return select(List.of(new TreePath(new Object[] { m, u })));
+                    }
+                }
+            }
+            return select(List.of(new TreePath(new Object[] { m })));
+        }
+        return false;
     }
 
 

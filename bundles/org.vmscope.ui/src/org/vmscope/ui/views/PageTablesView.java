@@ -3,7 +3,9 @@ package org.vmscope.ui.views;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ColumnViewer;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -26,13 +28,17 @@ import org.vmscope.model.pmap.PagingRoot;
 import org.vmscope.model.pmap.Translation;
 import org.vmscope.model.pmap.WalkProblem;
 import org.vmscope.model.pmap.WalkStep;
+import org.vmscope.ui.rows.PhysicalSpan;
+import org.vmscope.ui.rows.RangeRow;
+import org.vmscope.ui.rows.Row;
+import org.vmscope.ui.rows.VirtualSpan;
 
 /**
  * The hardware page tables of one address space as the walker reads them from physical memory: merged
  * ranges with their attributes (filterable), and a Translate box that walks one VA level by level, or
  * lists every VA that maps a PA ({@code pa:ADDR}).
  */
-public class PageTablesView extends SessionView {
+public class PageTablesView extends SessionView<List<PageTableSpace>> {
     public static final String ID = "org.vmscope.ui.views.pageTables";
 
     private Combo space;
@@ -74,7 +80,6 @@ public class PageTablesView extends SessionView {
         Columns.add(ranges, c, "Attributes", 110, r -> PageAttr.describe(r.attr()));
         Columns.add(ranges, c, "Cache", 90, r -> String.valueOf(r.cache()));
         Columns.add(ranges, c, "Global", 60, r -> r.global() ? "G" : "");
-        getSite().setSelectionProvider(ranges);
 
         Composite tr = new Composite(parent, SWT.NONE);
         tr.setLayout(new GridLayout(3, false));
@@ -100,10 +105,20 @@ public class PageTablesView extends SessionView {
     }
 
     @Override
-    protected void render(TargetSession s) {
+    protected ColumnViewer viewer() {
+        return ranges;
+    }
+
+    @Override
+    protected List<PageTableSpace> read(TargetSession s, IProgressMonitor monitor) {
+        return s.pageTableSpaces();
+    }
+
+    @Override
+    protected void show(TargetSession s, List<PageTableSpace> list) {
         session = s;
         pointerBytes = s.pointerBytes();
-        spaces = s.pageTableSpaces();
+        spaces = list;
         space.removeAll();
         for (PageTableSpace p : spaces) {
             space.add(p.name());
@@ -117,6 +132,55 @@ public class PageTablesView extends SessionView {
         walkSelected();
     }
 
+
+    @Override
+    protected Row row(Object element, Object parent) {
+        int i = space.getSelectionIndex();
+        return element instanceof MappedRange r && i >= 0 && i < spaces.size()
+                ? new RangeRow(spaces.get(i), r, pointerBytes) : null;
+    }
+
+    @Override
+    protected String[] showInTargets() {
+        return new String[] { PhysicalMemoryView.ID, AddressSpacesView.ID };
+    }
+
+    /**
+     * The PTE ranges of a map entry (or an object's user) in its address space, or the ranges that map a
+     * physical span (a page run) in the first address space that maps it.
+     */
+    @Override
+    protected boolean showIn(Row row) {
+        if (row instanceof VirtualSpan v) {
+            for (int i = 0; i < spaces.size(); i++) {
+                if (spaces.get(i).pid() == v.pid()) {
+                    clearFilters();
+                    space.select(i);
+                    walkSelected();
+                    return select(walked.stream().filter(r -> Walks.overlaps(r.va(), r.size(), v.va(), v.vaBytes()))
+                            .toList());
+                }
+            }
+        } else if (row instanceof PhysicalSpan p) {
+            for (int i = 0; i < spaces.size(); i++) {
+                List<MappedRange> hit = Walks.ranges(session, spaces.get(i)).stream()
+                        .filter(r -> Walks.overlaps(r.pa(), r.size(), p.pa(), p.paBytes())).toList();
+                if (!hit.isEmpty()) {
+                    clearFilters();
+                    space.select(i);
+                    walkSelected();
+                    return select(hit);
+                }
+            }
+        }
+        return false;
+    }
+
+    private void clearFilters() {
+        userOnly.setSelection(false);
+        writableOnly.setSelection(false);
+        execOnly.setSelection(false);
+    }
 
     /** Selects an address space by its name as the combo shows it (e.g. {@code kernel}, {@code 2 psh}). */
     public void select(String name) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ColumnViewer;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -17,12 +19,14 @@ import org.eclipse.ui.PlatformUI;
 import org.vmscope.core.Finding;
 import org.vmscope.core.TargetSession;
 import org.vmscope.model.check.Severity;
+import org.vmscope.ui.rows.FindingRow;
+import org.vmscope.ui.rows.Row;
 
 /**
  * What the consistency checks find wrong in the target's VM state: errors (broken invariants, leaks) before
  * warnings (documented but odd kernel behaviour), each naming the structure at fault.
  */
-public class ProblemsView extends SessionView {
+public class ProblemsView extends SessionView<List<Finding>> {
     public static final String ID = "org.vmscope.ui.views.problems";
 
     private TableViewer problems;
@@ -39,8 +43,22 @@ public class ProblemsView extends SessionView {
         Columns.add(problems, Finding.class, "Code", 210, Finding::code);
         Columns.add(problems, Finding.class, "Object", 230, Finding::subject);
         Columns.add(problems, Finding.class, "Message", 500, Finding::message);
-        getSite().setSelectionProvider(problems);
         return parent;
+    }
+
+    @Override
+    protected ColumnViewer viewer() {
+        return problems;
+    }
+
+    @Override
+    protected Row row(Object element, Object parent) {
+        return element instanceof Finding f ? new FindingRow(f) : null;
+    }
+
+    @Override
+    protected String[] showInTargets() {
+        return new String[] { MemoryObjectsView.ID };
     }
 
     private static Image icon(Finding f) {
@@ -49,10 +67,15 @@ public class ProblemsView extends SessionView {
     }
 
     @Override
-    protected void render(TargetSession session) {
+    protected List<Finding> read(TargetSession session, IProgressMonitor monitor) {
         List<Finding> found = new ArrayList<>(session.problems());
         // stable: within a severity the checks' own order (layer by layer) is kept
         found.sort(Comparator.comparing(Finding::severity));
+        return found;
+    }
+
+    @Override
+    protected void show(TargetSession session, List<Finding> found) {
         long errors = found.stream().filter(Finding::isError).count();
         long warnings = found.size() - errors;
         summary(found.isEmpty() ? session.name() + " — no problems found"

@@ -2,6 +2,7 @@ package org.vmscope.ui.tests;
 
 import java.io.File;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -10,6 +11,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.vmscope.ui.views.RowsView;
 
 /** Saves a PNG of a workbench shell as a test artifact, copied from the screen in-process. */
 final class Screenshots {
@@ -52,8 +54,24 @@ final class Screenshots {
         return file;
     }
 
-    /** Runs the event loop until no events are pending, so the screen shows what the widgets hold. */
+    /**
+     * Runs the event loop until no events are pending and the views' jobs (reads, snapshot loads) are done, so
+     * the screen shows what the widgets hold.
+     */
     static void settle(Display display) {
+        for (int round = 0; round < 3; round++) {
+            dispatch(display);
+            try {
+                Job.getJobManager().join(RowsView.JOBS, null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            dispatch(display);
+        }
+    }
+
+    private static void dispatch(Display display) {
         for (int i = 0; i < 200 && display.readAndDispatch(); i++) {
             // bounded: a test must not hang on a busy event queue
         }
