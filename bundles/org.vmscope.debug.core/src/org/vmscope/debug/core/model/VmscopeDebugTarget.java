@@ -50,7 +50,8 @@ public abstract class VmscopeDebugTarget extends DebugElement implements IDebugT
     /** Makes this target's last stop the one the views show, e.g. when it is selected in the Debug view. */
     public void show() {
         TargetSession s = session;
-        if (s != null) {
+        // a terminated target's last stop is history: selecting it must not replace what the views follow
+        if (s != null && !terminated) {
             Sessions.get().activate(s);
         }
     }
