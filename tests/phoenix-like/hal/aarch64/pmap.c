@@ -10,6 +10,7 @@
 #include "include/syspage.h"
 #include "lib/lib.h"
 #include "proc/lock.h"
+#include "hal/frames.h"
 #include "config.h"
 
 #define D_VALID   0x001ul
@@ -30,7 +31,6 @@
 
 extern char _start_kernel[], _etext[], _end[], boot_ttl1[], boot_stack[], boot_stack_top[];
 extern char __syspage_start[];
-extern syspage_t *syspage;
 
 /* Global and page-aligned, the tables first in Phoenix's order. */
 struct {
@@ -39,10 +39,6 @@ struct {
 	u64 devices_ttl3[512];
 	u8 scratch_page[SCRATCH_SLOTS][SIZE_PAGE];
 	u64 kernel_ttl1[512];
-	struct {
-		pmap_memEntry_t entries[64];
-		size_t count;
-	} mem;
 	u64 asidInUse[4];
 	asid_t firstFreeAsid;
 	void *start;
@@ -110,22 +106,11 @@ static void pmap_zeroFrame(addr_t pa)
 	hal_memset(pmap_scratchMap(0, pa), 0, SIZE_PAGE);
 }
 
-static void pmap_memMapAdd(addr_t start, size_t pages, u32 flags)
-{
-	if (pmap_common.mem.count < 64) {
-		pmap_memEntry_t *e = &pmap_common.mem.entries[pmap_common.mem.count++];
-		e->start = start;
-		e->pageCount = pages;
-		e->flags = flags;
-	}
-}
-
 void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 {
 	char *heapStart = _end, *heapEnd;
 	size_t frames = (hal_boot.ramEnd - hal_boot.ramStart) / SIZE_PAGE;
 	size_t heapPages = (frames * sizeof(page_t) + SIZE_PAGE - 1) / SIZE_PAGE;
-	size_t dtbPages = (hal_boot.dtbsz + SIZE_PAGE - 1) / SIZE_PAGE;
 	addr_t ttbr1;
 
 	heapEnd = heapStart + heapPages * SIZE_PAGE;
@@ -134,15 +119,10 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	proc_lockInit(&pmap_common.lock, "pmap.common");
 
 	/* First match wins: specific reservations before the whole image. */
-	pmap_memMapAdd(hal_kernelPhys(pmap_common.kernel_ttl2), 3, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(pmap_common.kernel_ttl1), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(boot_ttl1), 2, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(boot_stack), (size_t)(boot_stack_top - boot_stack) / SIZE_PAGE, PAGE_OWNER_KERNEL | PAGE_KERNEL_STACK);
-	pmap_memMapAdd(hal_kernelPhys(__syspage_start), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_SYSPAGE);
-	pmap_memMapAdd(hal_kernelPhys(_start_kernel), (size_t)(_end - _start_kernel) / SIZE_PAGE, PAGE_OWNER_KERNEL);
-	pmap_memMapAdd(hal_kernelPhys(heapStart), heapPages, PAGE_OWNER_KERNEL | PAGE_KERNEL_HEAP);
-	if (dtbPages != 0)
-		pmap_memMapAdd(hal_boot.dtb, dtbPages, PAGE_OWNER_BOOT);
+	hal_framesReserve(hal_kernelPhys(pmap_common.kernel_ttl2), 3, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_framesReserve(hal_kernelPhys(pmap_common.kernel_ttl1), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_framesReserve(hal_kernelPhys(boot_ttl1), 2, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_imageReserve(heapStart, heapPages);
 
 	/* Kernel image and boot heap in kernel_ttl3, 4 KiB pages: text R-X, the rest RW-. */
 	pmap_common.kernel_ttl2[TTL_IDX(2, VADDR_KERNEL)] = pmap_table(hal_kernelPhys(pmap_common.kernel_ttl3));
@@ -177,42 +157,9 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	*vend = heapEnd;
 }
 
-static int pmap_inProg(addr_t a)
-{
-	syspage_prog_t *prog = syspage->progs;
-
-	if (prog == NULL)
-		return 0;
-	do {
-		if (a >= prog->start && a < prog->end)
-			return 1;
-		prog = prog->next;
-	} while (prog != syspage->progs);
-	return 0;
-}
-
 int pmap_getPage(page_t *page, addr_t *addr)
 {
-	addr_t a = *addr & ~(addr_t)(SIZE_PAGE - 1);
-
-	if (a < hal_boot.ramStart)
-		a = hal_boot.ramStart;
-	if (a >= hal_boot.ramEnd)
-		return -ENOMEM;
-
-	page->addr = a;
-	page->flags = PAGE_FREE;
-	*addr = a + SIZE_PAGE;
-	for (size_t i = 0; i < pmap_common.mem.count; i++) {
-		pmap_memEntry_t *e = &pmap_common.mem.entries[i];
-		if (a >= e->start && a - e->start < e->pageCount * SIZE_PAGE) {
-			page->flags = (u8)e->flags;
-			return EOK;
-		}
-	}
-	if (pmap_inProg(a))
-		page->flags = PAGE_OWNER_APP;
-	return EOK;
+	return hal_framesGetPage(page, addr, hal_boot.ramStart, hal_boot.ramEnd);
 }
 
 /* The ttl3 (leaf) table of va through the pmap's three levels, reached through scratch slot 0;
@@ -290,24 +237,6 @@ void pmap_switch(pmap_t *pmap)
 {
 	u64 ttbr0 = pmap->addr | ((u64)pmap->asid << 48);
 	__asm__ volatile("dsb ish\nmsr ttbr0_el1, %0\nisb\ntlbi vmalle1\ndsb ish\nisb" :: "r"(ttbr0) : "memory");
-}
-
-int pmap_segment(unsigned int i, void **vaddr, size_t *size, vm_prot_t *prot, void **top)
-{
-	switch (i) {
-		case 0:
-			*vaddr = _start_kernel;
-			*size = (size_t)(_etext - _start_kernel);
-			*prot = PROT_READ | PROT_EXEC;
-			return EOK;
-		case 1:
-			*vaddr = _etext;
-			*size = (size_t)((char *)*top - _etext);
-			*prot = PROT_READ | PROT_WRITE;
-			return EOK;
-		default:
-			return -EINVAL;
-	}
 }
 
 int _pmap_kernelSpaceExpand(pmap_t *pmap, void **start, void *end, page_t *dp)

@@ -10,6 +10,7 @@
 #include "include/syspage.h"
 #include "lib/lib.h"
 #include "proc/lock.h"
+#include "hal/frames.h"
 #include "config.h"
 
 #define L1_TABLE      0x001u
@@ -29,7 +30,6 @@
 
 extern char _start_kernel[], _etext[], _end[], boot_pdir[], boot_stack[], boot_stack_top[];
 extern char __syspage_start[];
-extern syspage_t *syspage;
 
 /* Global, as Phoenix has it (its assembly references it). */
 struct {
@@ -46,10 +46,6 @@ struct {
 	lock_t lock;
 	u32 asidptr;
 	u32 dev_i;
-	struct {
-		pmap_memEntry_t entries[64];
-		size_t count;
-	} memMap;
 } pmap_common __attribute__((aligned(16384)));
 
 static u32 attrMap[32];
@@ -119,22 +115,11 @@ static void pmap_setTables(u32 *pdir, ptr_t va, addr_t pa)
 		pdir[first + k] = (pa + k * 0x400u) | L1_TABLE;
 }
 
-static void pmap_memMapAdd(addr_t start, size_t pages, u32 flags)
-{
-	if (pmap_common.memMap.count < 64) {
-		pmap_memEntry_t *e = &pmap_common.memMap.entries[pmap_common.memMap.count++];
-		e->start = start;
-		e->pageCount = pages;
-		e->flags = flags;
-	}
-}
-
 void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 {
 	char *heapStart = _end, *heapEnd;
 	size_t frames = (hal_boot.ramEnd - hal_boot.ramStart) / SIZE_PAGE;
 	size_t heapPages = (frames * sizeof(page_t) + SIZE_PAGE - 1) / SIZE_PAGE;
-	size_t dtbPages = (hal_boot.dtbsz + SIZE_PAGE - 1) / SIZE_PAGE;
 	u32 ttbr1;
 
 	pmap_attrMapInit();
@@ -146,14 +131,9 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	proc_lockInit(&pmap_common.lock, "pmap.common");
 
 	/* First match wins: specific reservations before the whole image. */
-	pmap_memMapAdd(hal_kernelPhys(pmap_common.kpdir), 6, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(boot_pdir), 4, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(boot_stack), (size_t)(boot_stack_top - boot_stack) / SIZE_PAGE, PAGE_OWNER_KERNEL | PAGE_KERNEL_STACK);
-	pmap_memMapAdd(hal_kernelPhys(__syspage_start), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_SYSPAGE);
-	pmap_memMapAdd(hal_kernelPhys(_start_kernel), (size_t)(_end - _start_kernel) / SIZE_PAGE, PAGE_OWNER_KERNEL);
-	pmap_memMapAdd(hal_kernelPhys(heapStart), heapPages, PAGE_OWNER_KERNEL | PAGE_KERNEL_HEAP);
-	if (dtbPages != 0)
-		pmap_memMapAdd(hal_boot.dtb, dtbPages, PAGE_OWNER_BOOT);
+	hal_framesReserve(hal_kernelPhys(pmap_common.kpdir), 6, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_framesReserve(hal_kernelPhys(boot_pdir), 4, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_imageReserve(heapStart, heapPages);
 
 	/* Kernel image and boot heap in kptab, 4 KiB pages: text R-X, the rest RW-. */
 	pmap_setTables(pmap_common.kpdir, VADDR_KERNEL, hal_kernelPhys(pmap_common.kptab));
@@ -185,42 +165,9 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	*vend = heapEnd;
 }
 
-static int pmap_inProg(addr_t a)
-{
-	syspage_prog_t *prog = syspage->progs;
-
-	if (prog == NULL)
-		return 0;
-	do {
-		if (a >= prog->start && a < prog->end)
-			return 1;
-		prog = prog->next;
-	} while (prog != syspage->progs);
-	return 0;
-}
-
 int pmap_getPage(page_t *page, addr_t *addr)
 {
-	addr_t a = *addr & ~(addr_t)(SIZE_PAGE - 1);
-
-	if (a < pmap_common.minAddr)
-		a = pmap_common.minAddr;
-	if (a >= pmap_common.maxAddr)
-		return -ENOMEM;
-
-	page->addr = a;
-	page->flags = PAGE_FREE;
-	*addr = a + SIZE_PAGE;
-	for (size_t i = 0; i < pmap_common.memMap.count; i++) {
-		pmap_memEntry_t *e = &pmap_common.memMap.entries[i];
-		if (a >= e->start && a - e->start < e->pageCount * SIZE_PAGE) {
-			page->flags = (u8)e->flags;
-			return EOK;
-		}
-	}
-	if (pmap_inProg(a))
-		page->flags = PAGE_OWNER_APP;
-	return EOK;
+	return hal_framesGetPage(page, addr, pmap_common.minAddr, pmap_common.maxAddr);
 }
 
 /* The L1 table a VA belongs to: TTBR1's kpdir above 2 GiB, the pmap's own below. */
@@ -288,24 +235,6 @@ void pmap_switch(pmap_t *pmap)
 {
 	u32 ttbr0 = pmap->addr | TTBR_CACHE_CONF;
 	__asm__ volatile("dsb\nmcr p15, 0, %0, c2, c0, 0\nmov r0, #0\nmcr p15, 0, r0, c8, c7, 0\ndsb\nisb" :: "r"(ttbr0) : "r0", "memory");
-}
-
-int pmap_segment(unsigned int i, void **vaddr, size_t *size, vm_prot_t *prot, void **top)
-{
-	switch (i) {
-		case 0:
-			*vaddr = _start_kernel;
-			*size = (size_t)(_etext - _start_kernel);
-			*prot = PROT_READ | PROT_EXEC;
-			return EOK;
-		case 1:
-			*vaddr = _etext;
-			*size = (size_t)((char *)*top - _etext);
-			*prot = PROT_READ | PROT_WRITE;
-			return EOK;
-		default:
-			return -EINVAL;
-	}
 }
 
 int _pmap_kernelSpaceExpand(pmap_t *pmap, void **start, void *end, page_t *dp)

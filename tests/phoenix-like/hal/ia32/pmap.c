@@ -7,6 +7,7 @@
 #include "include/syspage.h"
 #include "lib/lib.h"
 #include "proc/lock.h"
+#include "hal/frames.h"
 #include "config.h"
 
 #define PTE_P  0x001u
@@ -109,20 +110,6 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	*vend = heapEnd;
 }
 
-static int pmap_inProg(addr_t a)
-{
-	syspage_prog_t *prog = syspage->progs;
-
-	if (prog == NULL)
-		return 0;
-	do {
-		if (a >= prog->start && a < prog->end)
-			return 1;
-		prog = prog->next;
-	} while (prog != syspage->progs);
-	return 0;
-}
-
 int pmap_getPage(page_t *page, addr_t *addr)
 {
 	addr_t a = *addr & ~(addr_t)(SIZE_PAGE - 1);
@@ -146,7 +133,7 @@ int pmap_getPage(page_t *page, addr_t *addr)
 			return EOK;
 		}
 	}
-	if (pmap_inProg(a))
+	if (hal_inProg(a))
 		page->flags = PAGE_OWNER_APP;
 	*addr = a + SIZE_PAGE;
 	return EOK;

@@ -9,7 +9,7 @@
 extern char _start_kernel[];
 extern syspage_t *syspage;
 
-struct hal_riscvBoot hal_boot;
+struct hal_dtbBoot hal_boot;
 
 /* The riscv64 name of the syspage pointer. */
 syspage_t *hal_syspage;

@@ -8,6 +8,7 @@
 #include "include/syspage.h"
 #include "lib/lib.h"
 #include "proc/lock.h"
+#include "hal/frames.h"
 #include "config.h"
 
 #define PTE_V    0x01ul
@@ -37,11 +38,6 @@ struct {
 	addr_t kernel;
 	size_t kernelsz;
 	void *vkernelEnd;
-	struct {
-		pmap_memEntry_t entries[64];
-		size_t count;
-	} memMap;
-	addr_t pageIterator;
 } pmap_common __attribute__((aligned(SIZE_PAGE)));
 
 static u64 pmap_pte(addr_t pa, u64 bits)
@@ -93,16 +89,6 @@ static u64 pmap_leafBits(vm_attr_t attr)
 	return bits;
 }
 
-static void pmap_memMapAdd(addr_t start, size_t pages, u32 flags)
-{
-	if (pmap_common.memMap.count < 64) {
-		pmap_memEntry_t *e = &pmap_common.memMap.entries[pmap_common.memMap.count++];
-		e->start = start;
-		e->pageCount = pages;
-		e->flags = flags;
-	}
-}
-
 void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 {
 	char *heapStart = _end, *heapEnd;
@@ -125,14 +111,9 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	proc_lockInit(&pmap_common.lock, "pmap.common");
 
 	/* First match wins: specific reservations before the whole image. */
-	pmap_memMapAdd(hal_kernelPhys(pmap_common.pdir2), 5, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(boot_pdir2), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
-	pmap_memMapAdd(hal_kernelPhys(boot_stack), (size_t)(boot_stack_top - boot_stack) / SIZE_PAGE, PAGE_OWNER_KERNEL | PAGE_KERNEL_STACK);
-	pmap_memMapAdd(hal_kernelPhys(__syspage_start), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_SYSPAGE);
-	pmap_memMapAdd(pmap_common.kernel, pmap_common.kernelsz / SIZE_PAGE, PAGE_OWNER_KERNEL);
-	pmap_memMapAdd(hal_kernelPhys(heapStart), heapPages, PAGE_OWNER_KERNEL | PAGE_KERNEL_HEAP);
-	if (dtbPages != 0)
-		pmap_memMapAdd(hal_boot.dtb & ~(addr_t)(SIZE_PAGE - 1), dtbPages, PAGE_OWNER_BOOT);
+	hal_framesReserve(hal_kernelPhys(pmap_common.pdir2), 5, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_framesReserve(hal_kernelPhys(boot_pdir2), 1, PAGE_OWNER_KERNEL | PAGE_KERNEL_PTABLE);
+	hal_imageReserve(heapStart, heapPages);
 
 	/* Kernel image and boot heap, 4 KiB pages: text R-X, the rest RW-. */
 	pmap_common.pdir2[(VADDR_KERNEL >> 30) & 0x1ff] = pmap_pte(hal_kernelPhys(pmap_common.pdir1), PTE_V);
@@ -165,43 +146,9 @@ void _pmap_init(pmap_t *pmap, void **vstart, void **vend)
 	*vend = heapEnd;
 }
 
-static int pmap_inProg(addr_t a)
-{
-	syspage_prog_t *prog = syspage->progs;
-
-	if (prog == NULL)
-		return 0;
-	do {
-		if (a >= prog->start && a < prog->end)
-			return 1;
-		prog = prog->next;
-	} while (prog != syspage->progs);
-	return 0;
-}
-
 int pmap_getPage(page_t *page, addr_t *addr)
 {
-	addr_t a = *addr & ~(addr_t)(SIZE_PAGE - 1);
-
-	if (a < pmap_common.minAddr)
-		a = pmap_common.minAddr;
-	if (a >= pmap_common.maxAddr)
-		return -ENOMEM;
-
-	page->addr = a;
-	page->flags = PAGE_FREE;
-	*addr = a + SIZE_PAGE;
-	pmap_common.pageIterator = *addr;
-	for (size_t i = 0; i < pmap_common.memMap.count; i++) {
-		pmap_memEntry_t *e = &pmap_common.memMap.entries[i];
-		if (a >= e->start && a - e->start < e->pageCount * SIZE_PAGE) {
-			page->flags = (u8)e->flags;
-			return EOK;
-		}
-	}
-	if (pmap_inProg(a))
-		page->flags = PAGE_OWNER_APP;
-	return EOK;
+	return hal_framesGetPage(page, addr, pmap_common.minAddr, pmap_common.maxAddr);
 }
 
 /* Walks to the leaf table of va, installing alloc where a level is missing. */
@@ -283,24 +230,6 @@ int pmap_create(pmap_t *pmap, pmap_t *kpmap, page_t *p, void *vaddr)
 void pmap_switch(pmap_t *pmap)
 {
 	__asm__ volatile("sfence.vma\ncsrw satp, %0\nsfence.vma" :: "r"(pmap->satp) : "memory");
-}
-
-int pmap_segment(unsigned int i, void **vaddr, size_t *size, vm_prot_t *prot, void **top)
-{
-	switch (i) {
-		case 0:
-			*vaddr = _start_kernel;
-			*size = (size_t)(_etext - _start_kernel);
-			*prot = PROT_READ | PROT_EXEC;
-			return EOK;
-		case 1:
-			*vaddr = _etext;
-			*size = (size_t)((char *)*top - _etext);
-			*prot = PROT_READ | PROT_WRITE;
-			return EOK;
-		default:
-			return -EINVAL;
-	}
 }
 
 int _pmap_kernelSpaceExpand(pmap_t *pmap, void **start, void *end, page_t *dp)

@@ -5,14 +5,7 @@
 #include "arch/types.h"
 #include "arch/cpu.h"
 
-/* Hardware-independent attributes, turned into short-descriptor bits by pmap.c; READ is implied. */
-#define PGHD_DEV        0x01
-#define PGHD_EXEC       0x02
-#define PGHD_WRITE      0x04
-#define PGHD_USER       0x08
-#define PGHD_NOT_CACHED 0x10
-#define PGHD_PRESENT    0x20
-#define PGHD_READ       0x00
+#include "hal/armattr.h"
 
 #define VADDR_MIN      0x00000000u
 #define VADDR_KERNEL   0xc0000000u
@@ -22,16 +15,7 @@
 
 #define TTBR_CACHE_CONF 0x5bu  /* IRGN/RGN write-back, shareable */
 
-#define PAGE_FREE            0x01
-#define PAGE_OWNER_BOOT      (0 << 1)
-#define PAGE_OWNER_KERNEL    (1 << 1)
-#define PAGE_OWNER_APP       (2 << 1)
-#define PAGE_KERNEL_SYSPAGE  (1 << 4)
-#define PAGE_KERNEL_CPU      (2 << 4)
-#define PAGE_KERNEL_PTABLE   (3 << 4)
-#define PAGE_KERNEL_PMAP     (4 << 4)
-#define PAGE_KERNEL_STACK    (5 << 4)
-#define PAGE_KERNEL_HEAP     (6 << 4)
+#include "hal/pageflags.h"
 
 /* idx/flags right after addr (16 bytes). */
 typedef struct _page_t {

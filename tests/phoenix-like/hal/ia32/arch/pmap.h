@@ -19,17 +19,7 @@
 #define VADDR_MAX      0xffffffffu
 #define VADDR_USR_MAX  VADDR_KERNEL
 
-/* Page flags: identical on every architecture. */
-#define PAGE_FREE            0x01
-#define PAGE_OWNER_BOOT      (0 << 1)
-#define PAGE_OWNER_KERNEL    (1 << 1)
-#define PAGE_OWNER_APP       (2 << 1)
-#define PAGE_KERNEL_SYSPAGE  (1 << 4)
-#define PAGE_KERNEL_CPU      (2 << 4)
-#define PAGE_KERNEL_PTABLE   (3 << 4)
-#define PAGE_KERNEL_PMAP     (4 << 4)
-#define PAGE_KERNEL_STACK    (5 << 4)
-#define PAGE_KERNEL_HEAP     (6 << 4)
+#include "hal/pageflags.h"
 
 /* Field order as on ia32: the pointers come before idx/flags (16 bytes). */
 typedef struct _page_t {
