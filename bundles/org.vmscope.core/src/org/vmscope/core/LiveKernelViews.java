@@ -27,7 +27,7 @@ final class LiveKernelViews {
         if (kmalloc == null) {
             return new KernelHeap(List.of(), 0, entriesUsed, entriesTotal);
         }
-        Map<Integer, List<KernelHeap.Zone>> byClass = new TreeMap<>();
+        java.util.SortedMap<Integer, List<KernelHeap.Zone>> byClass = new TreeMap<>();
         for (ZoneState z : kmalloc.zones().values()) {
             if (z.blocksz() <= 0) {
                 continue; // a zone the decoder could not read; the checks report it
@@ -36,18 +36,7 @@ final class LiveKernelViews {
             byClass.computeIfAbsent(idx, k -> new ArrayList<>())
                     .add(new KernelHeap.Zone(z.vaddr(), z.blocksz(), z.used(), z.blocks()));
         }
-        List<KernelHeap.SizeClass> classes = new ArrayList<>();
-        for (Map.Entry<Integer, List<KernelHeap.Zone>> e : byClass.entrySet()) {
-            long used = 0;
-            long total = 0;
-            for (KernelHeap.Zone z : e.getValue()) {
-                used += z.used();
-                total += z.blocks();
-            }
-            classes.add(new KernelHeap.SizeClass(e.getKey(), 1L << e.getKey(), e.getValue().size(), used, total,
-                    e.getValue()));
-        }
-        return new KernelHeap(classes, kmalloc.allocBytes(), entriesUsed, entriesTotal);
+        return KernelHeap.ofZones(byClass, kmalloc.allocBytes(), entriesUsed, entriesTotal);
     }
 
     /** Every decoded object (the kernel's, files, contiguous buffers) with the entries of every map using it. */

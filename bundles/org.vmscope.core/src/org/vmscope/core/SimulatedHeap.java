@@ -24,23 +24,12 @@ final class SimulatedHeap {
         if (kmalloc == null) {
             return new KernelHeap(List.of(), 0, entriesUsed, entriesTotal);
         }
-        Map<Integer, List<KernelHeap.Zone>> byClass = new TreeMap<>();
+        java.util.SortedMap<Integer, List<KernelHeap.Zone>> byClass = new TreeMap<>();
         for (int idx = 0; idx < MAX_CLASSES; idx++) {
             addList(kmalloc.sizes(idx), byClass);
         }
         addList(kmalloc.used(), byClass);
-        List<KernelHeap.SizeClass> classes = new ArrayList<>();
-        for (Map.Entry<Integer, List<KernelHeap.Zone>> e : byClass.entrySet()) {
-            long used = 0;
-            long total = 0;
-            for (KernelHeap.Zone z : e.getValue()) {
-                used += z.used();
-                total += z.blocks();
-            }
-            classes.add(new KernelHeap.SizeClass(e.getKey(), 1L << e.getKey(), e.getValue().size(), used, total,
-                    e.getValue()));
-        }
-        return new KernelHeap(classes, kmalloc.allocBytes(), entriesUsed, entriesTotal);
+        return KernelHeap.ofZones(byClass, kmalloc.allocBytes(), entriesUsed, entriesTotal);
     }
 
     /** Adds the zones of one circular list, grouped by their block size's class. */
